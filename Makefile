@@ -1,0 +1,55 @@
+# One entry point for the collection.
+#   make lab    set up (first time only) and open JupyterLab at the start notebook
+#   make test   set up and run every test: unit tests, doctests, data checks, all notebooks
+#   make data   rebuild data/ from the raw sources (SOURCES=../shared/sources)
+#   make bench  time and measure every notebook against a floor notebook
+#   make drift  newest releases of everything, warnings as errors (a weekly check)
+#   make clean  remove the virtual environment and caches
+
+PYTHON  ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+SOURCES ?= ../shared/sources
+STAMP   := $(VENV)/.installed
+# The kernel and pytest refuse connections outside this machine (see tests/offline/).
+OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline
+PYTEST_NB := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
+# Open a browser only where there is a screen to show it on.
+LAB_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
+
+.PHONY: setup lab test data bench drift clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[build,test]"
+	$(BIN)/python -c "import matplotlib.pyplot"   # build the font cache once, not in a notebook
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
+
+test: setup
+	$(OFFLINE) $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
+		--doctest-modules helpers tests notebooks
+
+data: setup
+	$(BIN)/python data/build.py --sources $(SOURCES)
+
+bench: setup
+	$(BIN)/python tests/bench.py
+
+drift:
+	rm -rf .venv-drift && $(PYTHON) -m venv .venv-drift
+	.venv-drift/bin/python -m pip install --quiet --upgrade pip
+	.venv-drift/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
+		$$(.venv-drift/bin/python tests/drift_requirements.py) -e . --no-deps
+	$(OFFLINE) .venv-drift/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
+		-W error::FutureWarning -W error::DeprecationWarning --doctest-modules helpers tests notebooks
+
+clean:
+	rm -rf $(VENV) .venv-drift .pytest_cache

@@ -1,0 +1,83 @@
+"""Time every notebook and measure its kernel's peak memory, next to a floor notebook.
+
+    python tests/bench.py            (or: make bench)
+
+The floor notebook only imports pandas, matplotlib, ipywidgets and helpers, in the same
+run, so the comparison is fair on any machine. Targets: each notebook at most twice the
+floor's wall time, and at most 400 MB peak kernel memory. Writes artifacts/bench.md and
+exits 1 if a target is missed.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+WALL_FACTOR, MEMORY_MB = 2.0, 400
+FLOOR_SOURCE = "import pandas\nimport matplotlib.pyplot as plt\nimport ipywidgets\nimport helpers\nhelpers.setup()"
+
+
+def _peak_rss(pid: int, stop: threading.Event, result: list[float]) -> None:
+    peak = 0.0
+    while not stop.is_set():
+        try:
+            peak = max(peak, psutil.Process(pid).memory_info().rss / 2**20)
+        except psutil.Error:
+            pass
+        stop.wait(0.05)
+    result.append(peak)
+
+
+def run(path: Path) -> tuple[float, float]:
+    """Execute a notebook in a fresh kernel; return (seconds, peak MB of the kernel)."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    start = time.perf_counter()
+    with client.setup_kernel():
+        pid = client.km.provisioner.process.pid
+        stop, peak = threading.Event(), []
+        watcher = threading.Thread(target=_peak_rss, args=(pid, stop, peak), daemon=True)
+        watcher.start()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        stop.set()
+        watcher.join()
+    return time.perf_counter() - start, peak[0]
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_path = Path(tmp) / "floor.ipynb"
+        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+        floor.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(floor, floor_path)
+        floor_s, floor_mb = min((run(floor_path) for _ in range(2)), key=lambda r: r[0])
+    rows = [("floor (imports only)", floor_s, floor_mb, "")]
+    failed = False
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        seconds, mb = run(path)
+        ok = seconds <= WALL_FACTOR * floor_s and mb <= MEMORY_MB
+        failed |= not ok
+        rows.append((path.name, seconds, mb, "ok" if ok else "OVER TARGET"))
+    lines = ["| notebook | wall time (s) | × floor | peak kernel memory (MB) | target |",
+             "|---|---:|---:|---:|---|"]
+    lines += [f"| {n} | {s:.1f} | {s / floor_s:.2f} | {m:.0f} | {t} |" for n, s, m, t in rows]
+    lines.append(f"\nTargets: ≤ {WALL_FACTOR:g}× the floor's wall time, ≤ {MEMORY_MB} MB.")
+    report = "\n".join(lines)
+    out = ROOT / "artifacts" / "bench.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(report + "\n")
+    print(report)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+"""Shared test fixtures: where the project, its data and the raw sources are."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture
+def sources() -> Path:
+    """The raw sources folder; tests that need it are skipped, with the reason, without it."""
+    if not SOURCES.is_dir():
+        pytest.skip(f"the raw sources folder {SOURCES} is not beside the project")
+    return SOURCES
+
+
+@pytest.fixture(scope="session")
+def load():
+    """`helpers.load` on the committed tables in data/."""
+    import helpers
+    return helpers.load
