@@ -8,6 +8,7 @@ Start every notebook with::
 then load a table with ``helpers.load("trade")``; list them with ``helpers.datasets()``.
 """
 from . import measures, pillars, plots, style, widgets
+from . import cultural, diplomatic, economic, history, index, profiles, security  # one module per topic
 from .checks import check
 from .countries import CountryError, country, name
 from .data import DataError, caveats, cite, coverage, datasets, describe, load

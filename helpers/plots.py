@@ -61,14 +61,21 @@ def lines(df: pd.DataFrame, y: str, *, x: str = "year", by: str = "iso3", title:
     if not style.is_in_use():
         style.use()
     fig, ax = plt.subplots()
-    for key, group in df.sort_values(x).groupby(by, observed=True, sort=True):
-        ax.plot(group[x], group[y], label=_label(key))
+    groups = df.sort_values(x).groupby(by, observed=True, sort=True)
+    for key, group in groups:
+        series = group.set_index(x)[y]
+        if pd.api.types.is_integer_dtype(series.index):  # a missing year breaks the line
+            series = series.reindex(range(series.index.min(), series.index.max() + 1))
+        ax.plot(series.index, series.to_numpy(dtype=float), label=_label(key))
     ax.set_title(title)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel or y)
     if ylim is not None:
         ax.set_ylim(*ylim)
-    ax.legend(loc="best")
+    if groups.ngroups > 5:  # many lines: the legend goes beside the chart, not on top of it
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    else:
+        ax.legend(loc="best")
     show(fig, alt or describe_lines(df, x, y, by, title, ylabel or y))
 
 
@@ -90,3 +97,116 @@ def indicator_trend(indicator: str, countries, years=None, *, alt: str | None = 
                          "Try other years or countries.")
     lines(df, indicator, title=f"{info.pillar.capitalize()} pillar: {info.label}",
           ylabel=info.label, alt=alt)
+
+
+def bars(df: pd.DataFrame, value: str, *, label: str = "iso3", title: str = "",
+         xlabel: str | None = None, highlight=(), alt: str | None = None) -> None:
+    """A horizontal bar chart, largest at the top; `highlight` countries are drawn darker.
+
+    >>> bars(pd.DataFrame({"iso3": ["GBR", "FRA"], "x": [2.0, 1.0]}), "x", title="Example")
+    Figure(800x250)
+    """
+    if not style.is_in_use():
+        style.use()
+    data = df.dropna(subset=[value]).sort_values(value)
+    names = [_label(v) for v in data[label]]
+    marked = {str(h) for h in highlight}
+    colors = [style.PALETTE[1] if str(v) in marked else style.PALETTE[0] for v in data[label]]
+    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.32 * len(data) + 1)))
+    ax.barh(names, data[value], color=colors)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or value)
+    ax.grid(axis="y", visible=False)
+    if alt is None:
+        top = data.iloc[::-1]
+        listed = ", ".join(f"{_label(r[label])} {r[value]:,.3g}" for _, r in top.head(5).iterrows())
+        alt = (f"Bar chart: {title}. {xlabel or value} for {len(data)} countries, largest first: "
+               f"{listed}{' and others' if len(data) > 5 else ''}.")
+    show(fig, alt)
+
+
+def scatter(df: pd.DataFrame, x: str, y: str, *, label: str = "iso3", title: str = "",
+            xlabel: str | None = None, ylabel: str | None = None, annotate=(),
+            logx: bool = False, alt: str | None = None) -> None:
+    """A scatter plot, one point per row; points listed in `annotate` get their country name.
+
+    >>> scatter(pd.DataFrame({"iso3": ["GBR", "FRA"], "a": [1, 2], "b": [2, 1]}), "a", "b",
+    ...         title="Example", annotate=["GBR"])
+    Figure(800x450)
+    """
+    if not style.is_in_use():
+        style.use()
+    data = df.dropna(subset=[x, y])
+    fig, ax = plt.subplots()
+    ax.scatter(data[x], data[y], s=22, alpha=0.6, color=style.PALETTE[0], linewidths=0)
+    wanted = {str(a) for a in annotate}
+    for _, row in data[data[label].astype(str).isin(wanted)].iterrows():
+        ax.scatter([row[x]], [row[y]], s=40, color=style.PALETTE[1])
+        ax.annotate(_label(row[label]), (row[x], row[y]), xytext=(4, 4), textcoords="offset points")
+    if logx:
+        ax.set_xscale("log")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or x)
+    ax.set_ylabel(ylabel or y)
+    if alt is None:
+        corr = data[[x, y]].corr(method="spearman").iloc[0, 1]
+        alt = (f"Scatter plot: {title}. {ylabel or y} against {xlabel or x} for {len(data)} "
+               f"countries; rank correlation {corr:.2f}."
+               + (f" Labelled: {', '.join(_label(a) for a in annotate)}." if annotate else ""))
+    show(fig, alt)
+
+
+PROFILE_PANELS = ["un_agreement", "trade_share_pct", "troops", "students_per_million"]
+
+
+def profile(country, compare=None, *, panels=PROFILE_PANELS, alt: str | None = None) -> None:
+    """Every pillar over time for one partner, against the middle of a comparison group.
+
+    One small chart per pillar (diplomatic, economic, security, cultural, from the `panel`
+    table). The partner is a solid line; the comparison group's median is dashed and the
+    band around it holds its middle half (25th to 75th percentile). By default the group is
+    every other partner with a US defence pledge in 2018 (ATOP).
+
+    >>> profile("United Kingdom")
+    Figure(1000x700)
+    """
+    from .countries import country as to_code
+    from .data import load
+    from .pillars import INDICATORS
+    if not style.is_in_use():
+        style.use()
+    code = to_code(country)
+    if compare is None:
+        allies = load("countries")
+        group = sorted(set(allies.loc[allies["us_defense_pact_2018"], "iso3"]) - {code})
+        group_name = "other US treaty allies"
+    else:
+        group = sorted({to_code(c) for c in compare} - {code})
+        group_name = "comparison group"
+    panel = load("panel")
+    fig, axes = plt.subplots(2, 2, figsize=(10, 7))
+    described = []
+    for ax, indicator in zip(axes.flat, panels):
+        info = INDICATORS[indicator]
+        mine = panel.loc[panel["iso3"] == code, ["year", indicator]].dropna()
+        others = panel[panel["iso3"].isin(group)].dropna(subset=[indicator])
+        spread = others.groupby("year")[indicator].quantile([0.25, 0.5, 0.75]).unstack()
+        if not spread.empty:
+            ax.fill_between(spread.index, spread[0.25], spread[0.75], color=style.US_COLOR,
+                            alpha=0.15, linewidth=0)
+            ax.plot(spread.index, spread[0.5], color=style.US_COLOR, linestyle="--",
+                    linewidth=1.5, label=f"{group_name} (median)")
+        ax.plot(mine["year"], mine[indicator], color=style.PALETTE[0], label=_label(code))
+        ax.set_title(f"{info.pillar.capitalize()}", fontsize=11)
+        ax.set_ylabel(info.label, fontsize=9)
+        if not mine.empty:
+            last = mine.iloc[-1]
+            med = spread[0.5].get(last["year"]) if not spread.empty else None
+            described.append(f"{info.pillar}: {info.label} was {last[indicator]:,.3g} in "
+                             f"{int(last['year'])}" + (f" against a group median of {med:,.3g}"
+                                                      if med is not None and pd.notna(med) else ""))
+    axes.flat[0].legend(loc="lower left", fontsize=8)
+    fig.suptitle(f"{_label(code)}: the four pillars of closeness with the United States",
+                 fontweight="bold", x=0.02, ha="left")
+    show(fig, alt or (f"Four line charts for {_label(code)} against the median of "
+                      f"{len(group)} {group_name}. " + "; ".join(described) + "."))

@@ -47,6 +47,7 @@ def use() -> None:
     pd.set_option("display.max_columns", 12)
     pd.set_option("display.precision", 3)
     pd.set_option("display.width", 100)
+    pd.set_option("display.max_colwidth", 120)  # column descriptions are sentences
 
 
 def is_in_use() -> bool:

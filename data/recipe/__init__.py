@@ -3,9 +3,9 @@
 Run it with ``python data/build.py`` (or ``make data``). Each module builds one family of
 tables and declares them in a list called TABLES; `all_tables()` gathers them in order.
 """
-from . import countries, un, security, economy, culture, timeline, panel
+from . import countries, culture, economy, panel, security, surveys, timeline, un
 
-MODULES = [countries, un, security, economy, culture, timeline, panel]
+MODULES = [countries, un, security, economy, culture, timeline, surveys, panel]
 
 
 def all_tables():

@@ -125,6 +125,8 @@ TABLES = [Table(
         "ANZUS lists New Zealand although the US suspended its obligations to New Zealand in 1986.",
         "The NATO, Five Eyes, ANZUS and Quad lists are short public lists typed by hand from the "
         "pages named in the column descriptions.",
-        "us_defense_pact_2018 is computed from ATOP v5.1, which ends in 2018.",
+        "us_defense_pact_2018 is computed from ATOP v5.1, which ends in 2018. It follows ATOP's "
+        "coding of every treaty with a defence clause, so it can differ from official lists of US "
+        "treaty allies (for example, it includes Mexico and Pakistan).",
     ],
 )]

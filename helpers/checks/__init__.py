@@ -15,17 +15,19 @@ try next. `result` does the same without printing, for tests.
 """
 from __future__ import annotations
 
+import importlib
 import math
+import pkgutil
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from IPython.display import Markdown, display
 
-from . import start
-
+# Each notebook's exercises live in a module of this package (start.py for 00_start_here,
+# history.py for 01_history, ...) that defines EXERCISES = {"01.1": check_function, ...}.
 REGISTRY: dict[str, Callable[[Any], "Feedback"]] = {}
-for _module in (start,):
-    REGISTRY.update(_module.EXERCISES)
+for _info in pkgutil.iter_modules(__path__):
+    REGISTRY.update(importlib.import_module(f"{__name__}.{_info.name}").EXERCISES)
 
 
 @dataclass
@@ -63,15 +65,15 @@ def number(answer: Any, expected: float, *, rel: float = 0.01, abs_: float = 0.0
     try:
         value = float(answer)
     except (TypeError, ValueError):
-        return Feedback(False, f"{what.capitalize()} should be a number; you gave {type(answer).__name__} "
+        return Feedback(False, f"{what[:1].upper() + what[1:]} should be a number; you gave {type(answer).__name__} "
                                f"`{answer!r}`.")
     if math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
-        return Feedback(True, f"{what.capitalize()} is {expected:,.4g}{unit}.")
+        return Feedback(True, f"{what[:1].upper() + what[1:]} is {expected:,.4g}{unit}.")
     for message, wrong in (hints or {}).items():
         if math.isclose(value, wrong, rel_tol=rel, abs_tol=abs_):
             return Feedback(False, message)
     direction = "too high" if value > expected else "too low"
-    return Feedback(False, f"{what.capitalize()} looks {direction}. Re-read the question and check "
+    return Feedback(False, f"{what[:1].upper() + what[1:]} looks {direction}. Re-read the question and check "
                            "which rows and years you kept.")
 
 
@@ -95,5 +97,5 @@ def country_code(answer: Any, expected: str, *, what: str = "the country") -> Fe
     except CountryError as err:
         return Feedback(False, str(err))
     if code == expected:
-        return Feedback(True, f"{what.capitalize()} is {name(expected)}.")
+        return Feedback(True, f"{what[:1].upper() + what[1:]} is {name(expected)}.")
     return Feedback(False, f"{name(code)} is not {what}. Sort the table and look again.")
