@@ -3,6 +3,8 @@
 #   make test   set up and run every test: unit tests, doctests, data checks, all notebooks
 #   make data   rebuild data/ from the raw sources (SOURCES=../shared/sources)
 #   make bench  time and measure every notebook against a floor notebook
+#   make site   build the website into build/site: every notebook run once, with its outputs
+#   make assignments  build the graded coursework into build/assignments (see INSTRUCTORS.md)
 #   make drift  newest releases of everything, warnings as errors (a weekly check)
 #   make clean  remove the virtual environment and caches
 
@@ -17,14 +19,14 @@ PYTEST_NB := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 # Open a browser only where there is a screen to show it on.
 LAB_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
 
-.PHONY: setup lab test data bench drift clean
+.PHONY: setup lab test data bench site assignments drift clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[build,test]"
+	$(BIN)/python -m pip install --quiet -e ".[build,test,site,grading]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build the font cache once, not in a notebook
 	touch $(STAMP)
 
@@ -42,6 +44,20 @@ data: setup
 
 bench: setup
 	$(BIN)/python tests/bench.py
+
+site: setup
+	$(OFFLINE) $(BIN)/python site/build.py --out build/site
+
+# Every master notebook in assignments/ becomes build/assignments/<name>/student (to hand out)
+# and build/assignments/<name>/autograder (to grade with). otter assign runs the tests against
+# the solutions and stops with an error if any fails; the first failure stops make.
+assignments: setup
+	rm -rf build/assignments
+	@for master in assignments/*.ipynb; do \
+		name=$$(basename "$$master" .ipynb); \
+		echo "otter assign $$master build/assignments/$$name"; \
+		$(OFFLINE) $(BIN)/otter assign --no-pdfs "$$master" "build/assignments/$$name" || exit 1; \
+	done
 
 drift:
 	rm -rf .venv-drift && $(PYTHON) -m venv .venv-drift

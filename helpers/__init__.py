@@ -8,7 +8,9 @@ Start every notebook with::
 then load a table with ``helpers.load("trade")``; list them with ``helpers.datasets()``.
 """
 from . import measures, pillars, plots, style, widgets
-from . import cultural, diplomatic, economic, history, index, profiles, security  # one module per topic
+# one module per notebook topic
+from . import (cultural, diplomatic, economic, history, index, matter, politics, profiles, rising,
+               security, technology)
 from .checks import check
 from .countries import CountryError, country, name
 from .data import DataError, caveats, cite, coverage, datasets, describe, load

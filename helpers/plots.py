@@ -6,7 +6,9 @@ plotting functions here draw a figure, write a description of it from the data, 
 """
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import pandas as pd
 from IPython.display import display
 
@@ -28,6 +30,11 @@ def show(fig, alt: str) -> None:
     plt.close(fig)
 
 
+def _fmt(value: float) -> str:
+    """A number as a reader would say it: 10,120 troops, 0.65 agreement, 2.7 percent."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
 def _label(code: str) -> str:
     try:
         return country_name(code)
@@ -44,8 +51,8 @@ def describe_lines(df: pd.DataFrame, x: str, y: str, by: str, title: str, ylabel
              f"for {', '.join(names)}."]
     if len(last) > 1:
         top, bottom = last.iloc[0], last.iloc[-1]
-        parts.append(f"At the end of each series {_label(top[by])} is highest ({top[y]:,.3g} in "
-                     f"{top[x]}) and {_label(bottom[by])} lowest ({bottom[y]:,.3g} in {bottom[x]}).")
+        parts.append(f"At the end of each series {_label(top[by])} is highest ({_fmt(top[y])} in "
+                     f"{top[x]}) and {_label(bottom[by])} lowest ({_fmt(bottom[y])} in {bottom[x]}).")
     return " ".join(parts)
 
 
@@ -63,10 +70,14 @@ def lines(df: pd.DataFrame, y: str, *, x: str = "year", by: str = "iso3", title:
     fig, ax = plt.subplots()
     groups = df.sort_values(x).groupby(by, observed=True, sort=True)
     for key, group in groups:
-        series = group.set_index(x)[y]
-        if pd.api.types.is_integer_dtype(series.index):  # a missing year breaks the line
+        series = group.dropna(subset=[y]).set_index(x)[y]
+        steps = pd.Series(series.index).diff().dropna()
+        if pd.api.types.is_integer_dtype(series.index) and len(steps) and steps.median() == 1:
+            # a yearly series: a missing year breaks the line instead of bridging it
             series = series.reindex(range(series.index.min(), series.index.max() + 1))
-        ax.plot(series.index, series.to_numpy(dtype=float), label=_label(key))
+        sparse = series.notna().sum() <= 30  # few observations: mark each one
+        ax.plot(series.index, series.to_numpy(dtype=float), label=_label(key),
+                marker="o" if sparse else None, markersize=3.5)
     ax.set_title(title)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel or y)
@@ -119,7 +130,7 @@ def bars(df: pd.DataFrame, value: str, *, label: str = "iso3", title: str = "",
     ax.grid(axis="y", visible=False)
     if alt is None:
         top = data.iloc[::-1]
-        listed = ", ".join(f"{_label(r[label])} {r[value]:,.3g}" for _, r in top.head(5).iterrows())
+        listed = ", ".join(f"{_label(r[label])} {_fmt(r[value])}" for _, r in top.head(5).iterrows())
         alt = (f"Bar chart: {title}. {xlabel or value} for {len(data)} countries, largest first: "
                f"{listed}{' and others' if len(data) > 5 else ''}.")
     show(fig, alt)
@@ -159,13 +170,15 @@ def scatter(df: pd.DataFrame, x: str, y: str, *, label: str = "iso3", title: str
 PROFILE_PANELS = ["un_agreement", "trade_share_pct", "troops", "students_per_million"]
 
 
-def profile(country, compare=None, *, panels=PROFILE_PANELS, alt: str | None = None) -> None:
+def profile(country, compare=None, *, group_name: str | None = None, panels=PROFILE_PANELS,
+            alt: str | None = None) -> None:
     """Every pillar over time for one partner, against the middle of a comparison group.
 
     One small chart per pillar (diplomatic, economic, security, cultural, from the `panel`
     table). The partner is a solid line; the comparison group's median is dashed and the
     band around it holds its middle half (25th to 75th percentile). By default the group is
-    every other partner with a US defence pledge in 2018 (ATOP).
+    every other partner with a US defence pledge in 2018 (ATOP); `compare` takes a list of
+    countries instead (the United States itself is left out), named by `group_name`.
 
     >>> profile("United Kingdom")
     Figure(1000x700)
@@ -179,10 +192,10 @@ def profile(country, compare=None, *, panels=PROFILE_PANELS, alt: str | None = N
     if compare is None:
         allies = load("countries")
         group = sorted(set(allies.loc[allies["us_defense_pact_2018"], "iso3"]) - {code})
-        group_name = "other US treaty allies"
+        group_name = group_name or "other US treaty allies"
     else:
-        group = sorted({to_code(c) for c in compare} - {code})
-        group_name = "comparison group"
+        group = sorted({to_code(c) for c in compare} - {code, "USA"})
+        group_name = group_name or "comparison group"
     panel = load("panel")
     fig, axes = plt.subplots(2, 2, figsize=(10, 7))
     described = []
@@ -199,11 +212,12 @@ def profile(country, compare=None, *, panels=PROFILE_PANELS, alt: str | None = N
         ax.plot(mine["year"], mine[indicator], color=style.PALETTE[0], label=_label(code))
         ax.set_title(f"{info.pillar.capitalize()}", fontsize=11)
         ax.set_ylabel(info.label, fontsize=9)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.10g}"))
         if not mine.empty:
             last = mine.iloc[-1]
             med = spread[0.5].get(last["year"]) if not spread.empty else None
-            described.append(f"{info.pillar}: {info.label} was {last[indicator]:,.3g} in "
-                             f"{int(last['year'])}" + (f" against a group median of {med:,.3g}"
+            described.append(f"{info.pillar}: {info.label} was {_fmt(last[indicator])} in "
+                             f"{int(last['year'])}" + (f" against a group median of {_fmt(med)}"
                                                       if med is not None and pd.notna(med) else ""))
     axes.flat[0].legend(loc="lower left", fontsize=8)
     fig.suptitle(f"{_label(code)}: the four pillars of closeness with the United States",

@@ -382,13 +382,24 @@ def _bars(df: pd.DataFrame, value: str, *, title: str, xlabel: str, highlight=()
     plots.bars(df, value, highlight=[to_code(h) for h in highlight], title=title, xlabel=xlabel, alt=alt)
 
 
-def top_hosts(year: int, n: int = 10) -> pd.DataFrame:
-    """The n countries and territories hosting the most US troops in a year, with their rank.
+#: US territories, which the `troops` table lists like host countries (Guam, Puerto Rico, ...).
+US_TERRITORIES = ("GUM", "PRI", "ASM", "MNP", "VIR", "UMI")
+
+
+def top_hosts(year: int, n: int = 10, *, territories: bool = False) -> pd.DataFrame:
+    """The n foreign countries hosting the most US troops in a year, with their rank.
+
+    US territories (`US_TERRITORIES`) are left out unless `territories=True`.
 
     >>> top_hosts(2024, 3)["iso3"].tolist()
     ['JPN', 'DEU', 'KOR']
+    >>> "GUM" in set(top_hosts(2024, 10)["iso3"]), "GUM" in set(top_hosts(2024, 10, territories=True)["iso3"])
+    (False, True)
     """
-    t = load("troops", years=year).sort_values("troops", ascending=False).reset_index(drop=True)
+    t = load("troops", years=year)
+    if not territories:
+        t = t[~t["iso3"].isin(US_TERRITORIES)]
+    t = t.sort_values("troops", ascending=False).reset_index(drop=True)
     t["rank"] = np.arange(1, len(t) + 1)
     return t.head(n)[["rank", "iso3", "troops"]]
 
@@ -400,7 +411,7 @@ def hosts_chart(year: int, n: int = 10, highlight=("JPN",)) -> None:
     Figure(800x...)
     """
     _bars(top_hosts(year, n), "troops", highlight=highlight,
-               title=f"The {n} largest hosts of US troops, {year}",
+               title=f"The {n} foreign countries hosting the most US troops, {year}",
                xlabel="active-duty US personnel (December report)")
 
 
@@ -595,17 +606,51 @@ def deficit_chart(country) -> None:
 
 # ---- culture and science ----------------------------------------------------------------------
 
+def _lines(df: pd.DataFrame, y: str, *, title: str, ylabel: str, ylim=None,
+           connect_gaps: bool = False) -> None:
+    """One line per country with a marker on every observation.
+
+    For series that are not yearly: surveys held in some years only (a gap breaks the line,
+    and a survey with no neighbour still shows as a marker) and data published every other
+    year (`connect_gaps=True` joins the observations). `helpers.plots.lines` breaks a line at
+    every missing year, which would hide both.
+    """
+    if not style.is_in_use():
+        style.use()
+    data = df.dropna(subset=[y])
+    fig, ax = plt.subplots()
+    order = sorted(data["iso3"].unique(), key=country_name)
+    for code in order:
+        series = data[data["iso3"] == code].set_index("year")[y].sort_index()
+        if not connect_gaps:
+            series = series.reindex(range(int(series.index.min()), int(series.index.max()) + 1))
+        ax.plot(series.index, series.to_numpy(dtype=float), marker="o", markersize=4,
+                label=country_name(code))
+    ax.set_title(title)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if len(order) > 5:
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    else:
+        ax.legend(loc="best")
+    show(fig, plots.describe_lines(data, "year", y, "iso3", title, ylabel))
+
+
 def coauthorship_chart(countries) -> None:
     """Lines of the share of US internationally co-authored articles with each partner (even years).
+
+    The source measures every other year, so the points are joined across the odd years.
 
     >>> coauthorship_chart(["GBR", "CHN"])
     Figure(800x450)
     """
     codes = [to_code(c) for c in countries]
     t = load("coauthorship", countries=codes).dropna(subset=["share_of_us_articles_pct"])
-    plots.lines(t, "share_of_us_articles_pct",
-                title="Partners in US international research",
-                ylabel="% of US internationally co-authored articles")
+    _lines(t, "share_of_us_articles_pct", connect_gaps=True,  # measured every other year
+           title="Partners in US international research",
+           ylabel="% of US internationally co-authored articles")
 
 
 def rank_among(indicator: str, year: int, group_codes, country) -> tuple[int, int]:
@@ -628,13 +673,15 @@ def rank_among(indicator: str, year: int, group_codes, country) -> tuple[int, in
 def opinion_chart(countries) -> None:
     """Lines of the share of each public with a favourable view of the US (Pew).
 
+    A year without a survey breaks the line; every survey is marked.
+
     >>> opinion_chart(["JPN", "AUS"])
     Figure(800x450)
     """
     codes = [to_code(c) for c in countries]
     t = load("opinion", countries=codes)
-    plots.lines(t, "pct_favorable_us", ylim=(0, 100), title="A favourable view of the United States",
-                ylabel="% favourable (Pew Global Attitudes)")
+    _lines(t, "pct_favorable_us", ylim=(0, 100), title="A favourable view of the United States",
+           ylabel="% favourable (Pew Global Attitudes)")
 
 
 # ---- security: exercises ----------------------------------------------------------------------
@@ -673,3 +720,64 @@ def exercises_over_time(countries) -> None:
     p = load("panel", countries=codes, years=(1980, 2010)).dropna(subset=["exercises"])
     plots.lines(p, "exercises", title="Military exercises with the United States",
                 ylabel="exercises that started that year (count)")
+
+
+# ---- public opinion: the alliance and the United States ---------------------------------------
+
+def alliance_support(country="AUS") -> pd.DataFrame:
+    """Lowy Institute Poll: % of a public saying the US alliance is very or fairly important.
+
+    From the `surveys` table (published percentages), with each row's note.
+
+    >>> alliance_support()["year"].tolist()[:2]
+    [2007, 2019]
+    """
+    code = to_code(country)
+    s = load("surveys")
+    s = s[(s["survey"].astype(str) == "Lowy Institute Poll") & (s["respondents_country"] == code)
+          & (s["about_country"] == "USA")]
+    return s[["year", "pct", "note"]].sort_values("year").reset_index(drop=True)
+
+
+def support_and_opinion_chart(country="AUS", mode_change: int = 2024) -> None:
+    """Support for the US alliance (Lowy) beside a favourable view of the US (Pew), one chart.
+
+    Lowy points are not joined by a line (the years between are not recorded here), nor are
+    Pew surveys more than a year apart; a dotted line marks the year the Lowy poll changed its
+    survey mode.
+
+    >>> support_and_opinion_chart()
+    Figure(800x450)
+    """
+    code = to_code(country)
+    lowy = alliance_support(code)
+    pew = load("opinion", countries=code).dropna(subset=["pct_favorable_us"]).sort_values("year")
+    if not style.is_in_use():
+        style.use()
+    fig, ax = plt.subplots()
+    # years without a survey stay empty, so the line is drawn only between consecutive surveys
+    every_year = pew.set_index("year")["pct_favorable_us"].reindex(range(pew["year"].min(), pew["year"].max() + 1))
+    ax.plot(every_year.index, every_year.values, color=style.PALETTE[0], marker="o", markersize=4,
+            label="favourable view of the US (Pew)")
+    ax.plot(lowy["year"], lowy["pct"], color=style.PALETTE[1], linestyle="none", marker="s",
+            markersize=8, label="US alliance very or fairly important (Lowy)")
+    ax.axvline(mode_change - 0.5, color=style.US_COLOR, linestyle=":", linewidth=1)
+    ax.text(mode_change - 0.7, 4, "Lowy changes\nsurvey mode", ha="right", va="bottom", fontsize=8.5,
+            color=style.US_COLOR)
+    ax.set_ylim(0, 100)
+    first = int(min(pew["year"].min(), lowy["year"].min()))
+    last = int(max(pew["year"].max(), lowy["year"].max()))
+    ax.set_xlim(first - 1, last + 1)
+    ax.set_title(f"{country_name(code)}: the alliance and the United States in opinion polls")
+    ax.set_xlabel("survey year")
+    ax.set_ylabel("% of adults")
+    ax.legend(loc="lower left")
+    low = pew.loc[pew["pct_favorable_us"].idxmin()]
+    alt = (f"Chart of two opinion series for {country_name(code)}, {first}–{last}. Squares: the share "
+           f"saying the US alliance is very or fairly important (Lowy Institute Poll): "
+           + ", ".join(f"{int(y)} {p:.0f}%" for y, p in zip(lowy["year"], lowy["pct"]))
+           + f". Line: the share with a favourable view of the United States (Pew), between "
+           f"{pew['pct_favorable_us'].min():.0f}% (lowest, {int(low['year'])}) and "
+           f"{pew['pct_favorable_us'].max():.0f}%. A dotted line marks the Lowy poll's change of "
+           f"survey mode in {mode_change}.")
+    show(fig, alt)

@@ -306,7 +306,8 @@ def _strip_code(markdown: str) -> str:
 
 def _links(markdown: str) -> list[str]:
     text = _strip_code(markdown)
-    targets = [m.group(1) for m in re.finditer(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)", text)]
+    inline = r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)"  # ](target "title")
+    targets = [m.group(1) for m in re.finditer(inline, text)]
     targets += [m.group(1) for m in re.finditer(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", text, re.M)]
     targets += [m.group(1) for m in re.finditer(r"<(https?://[^>\s]+)>", text)]
     targets += [m.group(1) for m in re.finditer(r"<(?:a|img)\b[^>]*?\b(?:href|src)=[\"']([^\"']+)[\"']", text)]

@@ -647,8 +647,9 @@ CAVEATS = [
     "Address, Jefferson's inaugural and the Monroe Doctrine, which named no partner.",
     "in_force is filled only where an official or primary source gives the date; an empty value "
     "means not recorded here, not that the treaty never took effect.",
-    "Summaries are one-sentence paraphrases; read the cited source for detail. The list runs to "
-    "27 November 2026 and includes only events already confirmed in public sources.",
+    "Summaries are one-sentence paraphrases; read the cited source for detail. The list was "
+    "last reviewed on 27 November 2026; it includes only events confirmed in public sources "
+    "by then, so the most recent months may be missing events.",
 ]
 
 

@@ -68,7 +68,8 @@ def number(answer: Any, expected: float, *, rel: float = 0.01, abs_: float = 0.0
         return Feedback(False, f"{what[:1].upper() + what[1:]} should be a number; you gave {type(answer).__name__} "
                                f"`{answer!r}`.")
     if math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
-        return Feedback(True, f"{what[:1].upper() + what[1:]} is {expected:,.4g}{unit}.")
+        shown = str(int(expected)) if float(expected).is_integer() else f"{expected:,.4g}"
+        return Feedback(True, f"{what[:1].upper() + what[1:]} is {shown}{unit}.")
     for message, wrong in (hints or {}).items():
         if math.isclose(value, wrong, rel_tol=rel, abs_tol=abs_):
             return Feedback(False, message)

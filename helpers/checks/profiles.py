@@ -131,6 +131,17 @@ def _aus_opinion_low(answer):
                          float(low["pct_favorable_us"])})
 
 
+def _aus_mode_change(answer):
+    from . import choice
+    from ..profiles import alliance_support
+    notes = " ".join(alliance_support()["note"].dropna())
+    if "mode" not in notes:  # the exercise rests on the documented change of survey mode
+        raise ValueError("the surveys table no longer documents the Lowy change of survey mode")
+    return choice(answer, "b", ["a", "b", "c", "d"],
+                  explain="The direction is clear, but the Lowy poll changed its survey mode in "
+                          "2024, so the size of the change mixes opinion and method.")
+
+
 # ---- 08_japan --------------------------------------------------------------------------------
 
 def _jpn_first_un_year(answer):
@@ -161,7 +172,7 @@ def _jpn_trade_peak(answer):
 def _jpn_troops_rank(answer):
     from . import number
     from ..profiles import top_hosts
-    t = top_hosts(2024, 300)
+    t = top_hosts(2024, 300, territories=True)
     rank = int(t.loc[t["iso3"] == "JPN", "rank"].item())
     return number(answer, rank, rel=0, abs_=0, what="Japan's rank among hosts of US troops in 2024",
                   hints={"Rank 1 should be the largest host: sort with ascending=False.": len(t)})
@@ -198,6 +209,7 @@ EXERCISES = {
     "07.2": _aus_exercises_total,
     "07.3": _aus_nzl_gap,
     "07.4": _aus_opinion_low,
+    "07.5": _aus_mode_change,
     "08.1": _jpn_first_un_year,
     "08.2": _jpn_why_1957,
     "08.3": _jpn_trade_peak,
