@@ -17,7 +17,9 @@ STAMP   := $(VENV)/.installed
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline
 PYTEST_NB := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 # Open a browser only where there is a screen to show it on.
-LAB_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
+# JupyterLab refuses to run as root (containers, some servers) unless told it may.
+LAB_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser) \
+            $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup lab test data bench site assignments drift clean
 

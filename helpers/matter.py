@@ -663,7 +663,7 @@ def first_invocations() -> pd.DataFrame:
 def decided(grp: Group, first: int = 1946, last: int = 2020) -> pd.DataFrame:
     """The roll calls the group's votes decided (see `flips`), with their titles.
 
-    Show it in a notebook with `show_table`, which prints every row.
+    Show it in a notebook with `helpers.plots.table`, which prints every row.
 
     >>> rows = decided(close_group("five_eyes"), 1946, 1949)
     >>> list(rows.columns)
@@ -681,13 +681,6 @@ def decided(grp: Group, first: int = 1946, last: int = 2020) -> pd.DataFrame:
                         "group yes": rows["group_yes"], "group no": rows["group_no"],
                         "US vote": rows["us_vote"].astype(str), "US won": rows["us_won"]})
     return out
-
-
-def show_table(table: pd.DataFrame) -> None:
-    """Display a table with every row and every text cell in full."""
-    from IPython.display import display
-    with pd.option_context("display.max_rows", None, "display.max_colwidth", None):
-        display(table)
 
 
 RECENT = (2000, 2020)

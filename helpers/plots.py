@@ -224,3 +224,13 @@ def profile(country, compare=None, *, group_name: str | None = None, panels=PROF
                  fontweight="bold", x=0.02, ha="left")
     show(fig, alt or (f"Four line charts for {_label(code)} against the median of "
                       f"{len(group)} {group_name}. " + "; ".join(described) + "."))
+
+
+def table(df: pd.DataFrame) -> None:
+    """Display a table with every row and every text cell in full.
+
+    pandas normally shortens long tables and long text; use this for short tables whose
+    sentences (summaries, sources) are the point.
+    """
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", None):
+        display(df)

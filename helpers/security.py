@@ -52,13 +52,6 @@ def _label(code: str) -> str:
     return f"{text} (US territory)" if code in US_TERRITORIES else text
 
 
-def show_table(table: pd.DataFrame) -> None:
-    """Display a table with every text cell in full (pandas normally cuts long text short)."""
-    from IPython.display import display
-    with pd.option_context("display.max_colwidth", None):
-        display(table)
-
-
 def _number(value) -> str:
     """A number for a sentence: whole numbers with thousands separators, others to 3 digits.
 

@@ -5,6 +5,8 @@ import tomllib
 from conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+# conda-forge names that differ from the PyPI name of the same package
+CONDA_TO_PIP = {"playwright-python": "playwright"}
 
 
 def _pip_requirements() -> dict[str, str]:
@@ -24,7 +26,8 @@ def _conda_requirements() -> dict[str, str]:
     for line in (ROOT / "environment.yml").read_text().splitlines():
         m = re.match(r"\s*-\s+([A-Za-z0-9_.\-]+)=([0-9.]+)\s*(#.*)?$", line)
         if m:
-            out[m.group(1).lower()] = m.group(2)
+            name = m.group(1).lower()
+            out[CONDA_TO_PIP.get(name, name)] = m.group(2)
     return out
 
 
