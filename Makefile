@@ -65,7 +65,8 @@ drift:
 	rm -rf .venv-drift && $(PYTHON) -m venv .venv-drift
 	.venv-drift/bin/python -m pip install --quiet --upgrade pip
 	.venv-drift/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
-		$$(.venv-drift/bin/python tests/drift_requirements.py) -e . --no-deps
+		$$(.venv-drift/bin/python tests/drift_requirements.py)
+	.venv-drift/bin/python -m pip install --quiet --no-deps -e .
 	$(OFFLINE) .venv-drift/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
 		-W error::FutureWarning -W error::DeprecationWarning --doctest-modules helpers tests notebooks
 
