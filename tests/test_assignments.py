@@ -306,8 +306,10 @@ BROKEN_MASTER = {
     ],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
                  "language_info": {"name": "python"}},
-    "nbformat": 4, "nbformat_minor": 4,
+    "nbformat": 4, "nbformat_minor": 5,
 }
+for _i, _cell in enumerate(BROKEN_MASTER["cells"]):
+    _cell["id"] = f"cell-{_i}"  # nbformat 4.5 cell ids; missing ids will become an error
 
 
 def test_build_fails_when_a_solution_fails_its_tests(tmp_path):
