@@ -21,3 +21,11 @@ def load():
     """`helpers.load` on the committed tables in data/."""
     import helpers
     return helpers.load
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close every figure a test leaves open (drawing functions are tested with display mocked)."""
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")
