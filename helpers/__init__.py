@@ -17,7 +17,9 @@ from .data import DataError, caveats, cite, coverage, datasets, describe, load
 from .plots import show
 
 __all__ = ["setup", "load", "datasets", "describe", "cite", "caveats", "coverage", "country",
-           "name", "show", "check", "measures", "pillars", "plots", "style", "widgets", "DataError", "CountryError"]
+           "name", "show", "check", "measures", "pillars", "plots", "style", "widgets",
+           "cultural", "diplomatic", "economic", "history", "index", "matter", "politics",
+           "profiles", "rising", "security", "technology", "DataError", "CountryError"]
 
 
 def setup() -> None:

@@ -29,6 +29,7 @@ import pandas as pd
 from . import style
 from .countries import country as to_code
 from .countries import name as country_name
+from .plots import country_label as _label
 from .plots import show
 
 # ------------------------------------------------------------------------------ calendars
@@ -367,11 +368,6 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
 
 
-def _label(code: str) -> str:
-    try:
-        return country_name(code)
-    except LookupError:
-        return str(code)
 
 
 def _spread(values: list[float], gap: float, low: float | None = None) -> list[float]:

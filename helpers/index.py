@@ -603,6 +603,20 @@ def draw_contributions(year: int = DEFAULT_YEAR, weights=None, indicators=None, 
     show(fig, alt)
 
 
+def weight_controls():
+    """One slider per pillar weight (0–5, released to redraw) and a normalisation choice."""
+    import ipywidgets as w
+
+    from .widgets import choice
+    sliders = {p: w.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5, description=p.capitalize(),
+                                continuous_update=False, style={"description_width": "initial"},
+                                layout=w.Layout(width="260px"))
+               for p in PILLARS}
+    norm = choice({"min–max": "minmax", "z-score": "zscore", "rank": "rank",
+                   "distance to frontier": "frontier"}, "minmax", "Normalisation")
+    return sliders, norm
+
+
 def explorer(year: int = DEFAULT_YEAR):
     """Sliders for the four weights, a normalisation, an aggregation and a year → top 15.
 
@@ -613,12 +627,7 @@ def explorer(year: int = DEFAULT_YEAR):
     from .widgets import choice
     from .widgets import explorer as wire
     years = years_with_data()
-    sliders = {p: w.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5, description=p.capitalize(),
-                                continuous_update=False, style={"description_width": "initial"},
-                                layout=w.Layout(width="260px"))
-               for p in PILLARS}
-    norm = choice({"min–max": "minmax", "z-score": "zscore", "rank": "rank",
-                   "distance to frontier": "frontier"}, "minmax", "Normalisation")
+    sliders, norm = weight_controls()
     agg = choice({"arithmetic mean": "arithmetic", "geometric mean": "geometric"}, "arithmetic",
                  "Aggregation")
     year_slider = w.IntSlider(value=year, min=years[0], max=years[-1], step=1, description="Year",

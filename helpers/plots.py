@@ -35,7 +35,8 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
-def _label(code: str) -> str:
+def country_label(code: str) -> str:
+    """A country's English name for a legend or label; other values are shown as they are."""
     try:
         return country_name(code)
     except LookupError:
@@ -46,13 +47,13 @@ def describe_lines(df: pd.DataFrame, x: str, y: str, by: str, title: str, ylabel
     """A plain-language description of a line chart: what, when, who, and where it ends."""
     data = df.dropna(subset=[y])
     last = data.sort_values(x).groupby(by, observed=True).tail(1).sort_values(y, ascending=False)
-    names = [_label(c) for c in last[by]]
+    names = [country_label(c) for c in last[by]]
     parts = [f"Line chart: {title}. {ylabel} by {x}, {data[x].min()}–{data[x].max()}, "
              f"for {', '.join(names)}."]
     if len(last) > 1:
         top, bottom = last.iloc[0], last.iloc[-1]
-        parts.append(f"At the end of each series {_label(top[by])} is highest ({_fmt(top[y])} in "
-                     f"{top[x]}) and {_label(bottom[by])} lowest ({_fmt(bottom[y])} in {bottom[x]}).")
+        parts.append(f"At the end of each series {country_label(top[by])} is highest ({_fmt(top[y])} in "
+                     f"{top[x]}) and {country_label(bottom[by])} lowest ({_fmt(bottom[y])} in {bottom[x]}).")
     return " ".join(parts)
 
 
@@ -76,7 +77,7 @@ def lines(df: pd.DataFrame, y: str, *, x: str = "year", by: str = "iso3", title:
             # a yearly series: a missing year breaks the line instead of bridging it
             series = series.reindex(range(series.index.min(), series.index.max() + 1))
         sparse = series.notna().sum() <= 30  # few observations: mark each one
-        ax.plot(series.index, series.to_numpy(dtype=float), label=_label(key),
+        ax.plot(series.index, series.to_numpy(dtype=float), label=country_label(key),
                 marker="o" if sparse else None, markersize=3.5)
     ax.set_title(title)
     ax.set_xlabel(x)
@@ -120,7 +121,7 @@ def bars(df: pd.DataFrame, value: str, *, label: str = "iso3", title: str = "",
     if not style.is_in_use():
         style.use()
     data = df.dropna(subset=[value]).sort_values(value)
-    names = [_label(v) for v in data[label]]
+    names = [country_label(v) for v in data[label]]
     marked = {str(h) for h in highlight}
     colors = [style.PALETTE[1] if str(v) in marked else style.PALETTE[0] for v in data[label]]
     fig, ax = plt.subplots(figsize=(8, max(2.5, 0.32 * len(data) + 1)))
@@ -130,7 +131,7 @@ def bars(df: pd.DataFrame, value: str, *, label: str = "iso3", title: str = "",
     ax.grid(axis="y", visible=False)
     if alt is None:
         top = data.iloc[::-1]
-        listed = ", ".join(f"{_label(r[label])} {_fmt(r[value])}" for _, r in top.head(5).iterrows())
+        listed = ", ".join(f"{country_label(r[label])} {_fmt(r[value])}" for _, r in top.head(5).iterrows())
         alt = (f"Bar chart: {title}. {xlabel or value} for {len(data)} countries, largest first: "
                f"{listed}{' and others' if len(data) > 5 else ''}.")
     show(fig, alt)
@@ -153,7 +154,7 @@ def scatter(df: pd.DataFrame, x: str, y: str, *, label: str = "iso3", title: str
     wanted = {str(a) for a in annotate}
     for _, row in data[data[label].astype(str).isin(wanted)].iterrows():
         ax.scatter([row[x]], [row[y]], s=40, color=style.PALETTE[1])
-        ax.annotate(_label(row[label]), (row[x], row[y]), xytext=(4, 4), textcoords="offset points")
+        ax.annotate(country_label(row[label]), (row[x], row[y]), xytext=(4, 4), textcoords="offset points")
     if logx:
         ax.set_xscale("log")
     ax.set_title(title)
@@ -163,7 +164,7 @@ def scatter(df: pd.DataFrame, x: str, y: str, *, label: str = "iso3", title: str
         corr = data[[x, y]].corr(method="spearman").iloc[0, 1]
         alt = (f"Scatter plot: {title}. {ylabel or y} against {xlabel or x} for {len(data)} "
                f"countries; rank correlation {corr:.2f}."
-               + (f" Labelled: {', '.join(_label(a) for a in annotate)}." if annotate else ""))
+               + (f" Labelled: {', '.join(country_label(a) for a in annotate)}." if annotate else ""))
     show(fig, alt)
 
 
@@ -209,7 +210,7 @@ def profile(country, compare=None, *, group_name: str | None = None, panels=PROF
                             alpha=0.15, linewidth=0)
             ax.plot(spread.index, spread[0.5], color=style.US_COLOR, linestyle="--",
                     linewidth=1.5, label=f"{group_name} (median)")
-        ax.plot(mine["year"], mine[indicator], color=style.PALETTE[0], label=_label(code))
+        ax.plot(mine["year"], mine[indicator], color=style.PALETTE[0], label=country_label(code))
         ax.set_title(f"{info.pillar.capitalize()}", fontsize=11)
         ax.set_ylabel(info.label, fontsize=9)
         ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.10g}"))
@@ -220,9 +221,9 @@ def profile(country, compare=None, *, group_name: str | None = None, panels=PROF
                              f"{int(last['year'])}" + (f" against a group median of {_fmt(med)}"
                                                       if med is not None and pd.notna(med) else ""))
     axes.flat[0].legend(loc="lower left", fontsize=8)
-    fig.suptitle(f"{_label(code)}: the four pillars of closeness with the United States",
+    fig.suptitle(f"{country_label(code)}: the four pillars of closeness with the United States",
                  fontweight="bold", x=0.02, ha="left")
-    show(fig, alt or (f"Four line charts for {_label(code)} against the median of "
+    show(fig, alt or (f"Four line charts for {country_label(code)} against the median of "
                       f"{len(group)} {group_name}. " + "; ".join(described) + "."))
 
 

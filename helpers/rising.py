@@ -955,18 +955,12 @@ def candidate_explorer(a: str = "GBR", b: str = "CAN", year: int = index.DEFAULT
 
     The default view is `draw_candidates(a, b, year)`.
     """
-    import ipywidgets as w
 
     from .widgets import choice
     from .widgets import explorer as wire
     idx = index.closeness_index(year, missing="reweight")
     options = dict(sorted((r["name"], c) for c, r in idx.iterrows()))
-    sliders = {p: w.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.5, description=p.capitalize(),
-                                continuous_update=False, style={"description_width": "initial"},
-                                layout=w.Layout(width="260px"))
-               for p in PILLARS}
-    norm = choice({"min–max": "minmax", "z-score": "zscore", "rank": "rank",
-                   "distance to frontier": "frontier"}, "minmax", "Normalisation")
+    sliders, norm = index.weight_controls()
 
     def draw(first, second, diplomatic, economic, security, cultural, normalisation):
         weights = {"diplomatic": diplomatic, "economic": economic, "security": security,
