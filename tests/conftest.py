@@ -29,3 +29,23 @@ def _close_figures():
     yield
     import matplotlib.pyplot as plt
     plt.close("all")
+
+
+@pytest.fixture
+def capture_figures(monkeypatch):
+    """Replace `show` in the given modules: figures are recorded and closed, not displayed.
+
+    `capture_figures(module, ...)` returns the list that fills with (figure, alt text), or with
+    the alt text alone when `alt_only=True`.
+    """
+    def capture(*modules, alt_only: bool = False):
+        import matplotlib.pyplot as plt
+        shown = []
+
+        def fake_show(fig, alt):
+            shown.append(alt if alt_only else (fig, alt))
+            plt.close(fig)
+        for module in modules:
+            monkeypatch.setattr(module, "show", fake_show)
+        return shown
+    return capture

@@ -129,10 +129,8 @@ def test_spread_separates_labels_and_respects_the_floor():
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    seen = []
-    monkeypatch.setattr(c, "show", lambda fig, alt: seen.append(alt))
-    return seen
+def shown(capture_figures):
+    return capture_figures(c, alt_only=True)
 
 
 def test_figures_describe_the_data(shown):

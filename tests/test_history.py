@@ -11,15 +11,9 @@ from helpers.checks import result
 
 
 @pytest.fixture
-def shown(monkeypatch):
+def shown(capture_figures):
     """Capture what would be displayed: a list of (figure, alt text)."""
-    out = []
-
-    def fake_show(fig, alt):
-        out.append((fig, alt))
-        plt.close(fig)
-    monkeypatch.setattr(H, "show", fake_show)
-    return out
+    return capture_figures(H)
 
 
 def _fake_load(monkeypatch, tables):

@@ -18,16 +18,9 @@ from helpers.checks import result
 
 
 @pytest.fixture
-def alts(monkeypatch):
+def alts(capture_figures):
     """Capture the alt text of every figure the module shows, instead of displaying it."""
-    shown = []
-
-    def fake_show(fig, alt):
-        shown.append((fig, alt))
-        import matplotlib.pyplot as plt
-        plt.close(fig)
-    monkeypatch.setattr(m, "show", fake_show)
-    return shown
+    return capture_figures(m)
 
 
 # ------------------------------------------------------------------------------- tallies

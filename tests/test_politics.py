@@ -257,10 +257,8 @@ def test_event_effects_by_hand():
 # ------------------------------------------------------------------------------- figures
 
 @pytest.fixture
-def shown(monkeypatch):
-    seen = []
-    monkeypatch.setattr(p, "show", lambda fig, alt: seen.append(alt))
-    return seen
+def shown(capture_figures):
+    return capture_figures(p, alt_only=True)
 
 
 def test_figures_describe_the_data(shown):

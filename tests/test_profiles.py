@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -144,19 +143,13 @@ def test_alliance_support_is_the_lowy_series():
 
 # ---- figures --------------------------------------------------------------------------------
 
-def _shown(monkeypatch):
-    shown = []
-
-    def fake_show(fig, alt):
-        shown.append((fig, alt))
-        plt.close(fig)
-    monkeypatch.setattr(profiles, "show", fake_show)
-    monkeypatch.setattr(helpers.plots, "show", fake_show)
-    return shown
+@pytest.fixture
+def shown(capture_figures):
+    """(figure, alt text) of every figure drawn, from the profiles or the shared profile figure."""
+    return capture_figures(profiles, helpers.plots)
 
 
-def test_every_figure_has_alt_text_with_numbers(monkeypatch):
-    shown = _shown(monkeypatch)
+def test_every_figure_has_alt_text_with_numbers(shown):
     profiles.draw_profile("GBR", "g7")
     profiles.troops_with_events("GBR", {1949: "NATO"})
     profiles.hosts_chart(2024, 5)
@@ -177,8 +170,7 @@ def test_every_figure_has_alt_text_with_numbers(monkeypatch):
     assert "the United Kingdom" in profile_alt and "other G7 members" in profile_alt
 
 
-def test_troop_labels_sit_above_the_data(monkeypatch):
-    shown = _shown(monkeypatch)
+def test_troop_labels_sit_above_the_data(shown):
     profiles.troops_with_events("JPN", {1951: "Security Treaty", 1960: "new treaty"})
     fig, _ = shown[0]
     ax = fig.axes[0]
@@ -187,8 +179,7 @@ def test_troop_labels_sit_above_the_data(monkeypatch):
     assert max(ax.get_yticks()) <= top * 1.05
 
 
-def test_empty_hand_picked_group_says_so(monkeypatch, capsys):
-    shown = _shown(monkeypatch)
+def test_empty_hand_picked_group_says_so(shown, capsys):
     profiles.draw_profile("GBR", "picked", picked=[])
     assert not shown and "empty" in capsys.readouterr().out
 

@@ -3,7 +3,6 @@
 Hand cases are worked out in the comments from the rules they test (the ATOP level rule of
 FACTS.md, sums over periods); data cases recompute a number a second way from the raw rows.
 """
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -13,16 +12,9 @@ from helpers.checks import result
 
 
 @pytest.fixture
-def alts(monkeypatch):
+def alts(capture_figures):
     """Capture the alt text of every figure the module shows, instead of displaying it."""
-    shown = []
-
-    def fake_show(fig, alt):
-        shown.append((fig, alt))
-        import matplotlib.pyplot as plt
-        plt.close(fig)
-    monkeypatch.setattr(sec, "show", fake_show)
-    return shown
+    return capture_figures(sec)
 
 
 # ------------------------------------------------------------------------------ alliances
