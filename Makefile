@@ -15,6 +15,8 @@ SOURCES ?= ../shared/sources
 STAMP   := $(VENV)/.installed
 # The kernel and pytest refuse connections outside this machine (see tests/offline/).
 OFFLINE := PYTHONPATH=$(CURDIR)/tests/offline
+# In tests, every figure a notebook shows is also checked for labels cut off at its edges.
+CHECKS  := HELPERS_CHECK_FIGURES=1
 PYTEST_NB := --nbval-lax --nbval-current-env --nbval-cell-timeout=120
 # Open a browser only where there is a screen to show it on.
 # JupyterLab refuses to run as root (containers, some servers) unless told it may.
@@ -38,7 +40,7 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: setup
-	$(OFFLINE) $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
+	$(OFFLINE) $(CHECKS) $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
 		--doctest-modules helpers tests notebooks
 
 data: setup
@@ -67,7 +69,7 @@ drift:
 	.venv-drift/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
 		$$(.venv-drift/bin/python tests/drift_requirements.py)
 	.venv-drift/bin/python -m pip install --quiet --no-deps -e .
-	$(OFFLINE) .venv-drift/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
+	$(OFFLINE) $(CHECKS) .venv-drift/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \
 		-W error::FutureWarning -W error::DeprecationWarning --doctest-modules helpers tests notebooks
 
 clean:

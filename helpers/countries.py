@@ -43,18 +43,33 @@ def _patterns() -> list[tuple[str, bool, re.Pattern]]:
             for iso, hist, pat in zip(df["iso3"], df["historical"], df["name_pattern"])]
 
 
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """iso3 -> English short name (the first row of each code, as in the table)."""
+    df = _countries().drop_duplicates("iso3")
+    return dict(zip(df["iso3"], df["name"]))
+
+
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, list[str]]:
+    """casefolded English name -> the codes that carry it."""
+    found: dict[str, list[str]] = {}
+    for iso, text in zip(_countries()["iso3"], _countries()["name"]):
+        found.setdefault(text.casefold(), []).append(iso)
+    return found
+
+
 def name(iso3: str) -> str:
     """The English short name of a country code.
 
     >>> name("JPN")
     'Japan'
     """
-    df = _countries()
-    hit = df.loc[df["iso3"] == str(iso3).upper(), "name"]
-    if hit.empty:
+    hit = _names().get(str(iso3).upper())
+    if hit is None:
         raise CountryError(f"{iso3!r} is not a country code in the collection. "
                            "Use country('...') to find a code from a name.")
-    return hit.iloc[0]
+    return hit
 
 
 def country(text: str) -> str:
@@ -73,12 +88,12 @@ def country(text: str) -> str:
         raise CountryError(f"A country is given as text, such as 'Japan' or 'JPN'; got {text!r}.")
     query = text.strip()
     df = _countries()
-    codes = set(df["iso3"])
+    codes = _names()
     if query.upper() in codes:
         return query.upper()
-    by_name = df.loc[df["name"].str.casefold() == query.casefold(), "iso3"]
+    by_name = _codes_by_name().get(query.casefold(), [])
     if len(by_name) == 1:
-        return by_name.iloc[0]
+        return by_name[0]
     if len(query) == 2:
         hit = pycountry.countries.get(alpha_2=query.upper())
         if hit is not None and hit.alpha_3 in codes:

@@ -538,7 +538,7 @@ def plot_rankings(year: int = 2022, n: int = 10, *, min_population: float = 10_0
             ax.text(v, y, f" {v:,.0f}", va="center", fontsize=8.5)
         ax.set_xlim(0, (data[value] / scale).max() * 1.15)
     people = f"{min_population / 1e6:,.0f} million" if min_population >= 1e6 else f"{min_population:,.0f}"
-    fig.suptitle(f"Where students in the US came from, {academic_year(year)} "
+    fig.suptitle(f"Where students in the US came from, {academic_year(year)}\n"
                  f"(right: countries with at least {people} people; orange: in both top {n})",
                  fontweight="bold", x=0.01, ha="left", fontsize=12)
     if alt is None:

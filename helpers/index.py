@@ -590,7 +590,7 @@ def draw_contributions(year: int = DEFAULT_YEAR, weights=None, indicators=None, 
     for y, total in enumerate(data["score"]):
         ax.text(total + 0.005, y, f"{total:.2f}", va="center", fontsize=9)
     ax.set_xlim(0, max(1.0, float(left.max()) + 0.08))
-    ax.set_xlabel(f"Index score (min–max, arithmetic mean); weights: {weights_label(weights)}")
+    ax.set_xlabel(f"Index score (min–max, arithmetic mean)\nweights: {weights_label(weights)}")
     ax.grid(axis="y", visible=False)
     ax.legend(ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=9)
     ax.set_title(f"What each pillar adds to the closeness index, {year}", pad=28)

@@ -6,10 +6,14 @@ plotting functions here draw a figure, write a description of it from the data, 
 """
 from __future__ import annotations
 
+import io
+import os
+
 import matplotlib
 import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
+from IPython import get_ipython
 from IPython.display import display
 
 from . import style
@@ -26,8 +30,58 @@ def show(fig, alt: str) -> None:
                          "readers who cannot see it know what it shows.")
     meta = {"alt": alt, "style": style.STYLE_NAME if style.is_in_use() else "none"}
     fig.set_layout_engine("constrained")
-    display(fig, metadata={"image/png": meta})
+    if getattr(get_ipython(), "kernel", None) is None:
+        display(fig, metadata={"image/png": meta})  # outside Jupyter: shown as text
+    else:
+        display({"image/png": png(fig), "text/plain": repr(fig)}, raw=True,
+                metadata={"image/png": meta})
+        if os.environ.get("HELPERS_CHECK_FIGURES"):  # set by `make test`
+            check_inside(fig)
     plt.close(fig)
+
+
+def check_inside(fig) -> None:
+    """Raise ValueError when part of a drawn figure (a long title or label) sticks out past
+    its edges, where the saved image would cut it off.
+
+    >>> fig, ax = plt.subplots(figsize=(3, 2))
+    >>> _ = ax.set_title("A title far too long to fit across a figure only three inches wide")
+    >>> _ = png(fig)
+    >>> check_inside(fig)
+    Traceback (most recent call last):
+    ...
+    ValueError: Part of the figure ... falls outside it ...
+    >>> plt.close(fig)
+    """
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    outside = {"left": -box.x0, "bottom": -box.y0, "right": box.x1 - width, "top": box.y1 - height}
+    cut = {side: inches for side, inches in outside.items() if inches > 0.02}
+    if cut:
+        sides = ", ".join(f"{inches:.2f} in on the {side}" for side, inches in cut.items())
+        titles = [fig._suptitle.get_text() if fig._suptitle else ""]
+        titles += [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+        title = next((t for t in titles if t), "")
+        raise ValueError(f"Part of the figure {title!r} falls outside it ({sides}) and would be cut "
+                         "off: shorten or wrap its longest title or label.")
+
+
+def png(fig) -> bytes:
+    """The figure as PNG bytes, at its own size and resolution.
+
+    Constrained layout already keeps every label inside the figure, so the image is saved
+    at the figure's size, without the extra trimming pass ("tight" bounding box) that would
+    draw the whole figure a second time.
+
+    >>> fig, ax = plt.subplots()
+    >>> png(fig)[:4]
+    b'\\x89PNG'
+    >>> plt.close(fig)
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi, facecolor=fig.get_facecolor(),
+                edgecolor=fig.get_edgecolor())
+    return buffer.getvalue()
 
 
 def _fmt(value: float) -> str:

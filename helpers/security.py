@@ -418,7 +418,7 @@ def plot_bases(n: int = 15) -> None:
     for (label, col), color in zip(parts.items(), style.PALETTE):
         ax.barh(labels, bases[col], left=left, label=label, color=color)
         left += bases[col].to_numpy()
-    ax.set_title(f"US military sites abroad: the {n} hosts with the most (Vine, to 2018)")
+    ax.set_title(f"US military sites in the {n} largest hosts (Vine, to 2018)")
     ax.set_xlabel("Number of sites")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right", fontsize=9)
