@@ -139,7 +139,8 @@ def load(name: str, countries=None, years=None) -> pd.DataFrame:
     ...
     helpers.data.DataError: There is no dataset called 'tarde'. Did you mean 'trade'? ...
     """
-    df = _load_cached(name).copy()
+    # pandas copies on write: changing the frame returned never changes the cached table
+    df = _load_cached(name).copy(deep=False)
     if countries is not None:
         if "iso3" not in df.columns:
             raise DataError(f"The dataset {name!r} has no country column, so it cannot be "

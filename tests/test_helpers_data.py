@@ -143,3 +143,23 @@ def test_datasets_and_cite():
     assert table["rows"].gt(0).all()
     assert "Census" in helpers.cite("trade")
     assert "Voeten" in helpers.cite("un_votes")
+
+
+def test_changing_a_loaded_table_never_changes_the_next_load():
+    """load() hands out the kept table without copying it (pandas copies on write), so every
+    way a student might change their frame must leave the next load() untouched."""
+    fresh = helpers.load("trade")
+    mine = helpers.load("trade")
+    mine["exports_musd"] = 0.0                     # replace a column
+    mine.loc[0, "imports_musd"] = -1.0             # set one value by label
+    mine.iloc[1, 0] = "ZZZ"                        # set one value by position
+    mine["year"] += 1                              # change a column in place
+    del mine["iso3"]                               # remove a column
+    mine.index = range(100, 100 + len(mine))       # replace the index
+    pd.testing.assert_frame_equal(helpers.load("trade"), fresh)
+    votes = helpers.load("un_votes")
+    votes.loc[votes.index[:5], "vote"] = "no"      # an ordered categorical, in place
+    votes["vote"] = votes["vote"].cat.rename_categories(["Y", "A", "N"])
+    again = helpers.load("un_votes")
+    assert list(again["vote"].cat.categories) == ["yes", "abstain", "no"]
+    assert again["vote"].head().tolist() == helpers.data._read(helpers.data._resource("un_votes"))["vote"].head().tolist()
