@@ -512,8 +512,10 @@ def agreement_with(votes: pd.DataFrame, partner: str, reference: str = "USA",
     pairs = a.merge(b, on="rcid", suffixes=("_partner", "_reference"))
     pairs = pairs[pairs["vote_partner"].notna() & pairs["vote_reference"].notna()]
     fun = functions[measure]
-    result = {year: fun(g["vote_partner"].to_numpy(), g["vote_reference"].to_numpy())
-              for year, g in pairs.groupby("year", sort=True)}
+    x = _vote_codes(pairs["vote_partner"], "the partner's votes")  # coded once, 1.0 to 3.0
+    y = _vote_codes(pairs["vote_reference"], "the reference's votes")
+    years = pairs["year"].to_numpy()
+    result = {year: fun(x[years == year], y[years == year]) for year in np.unique(years)}
     out = pd.Series(result, dtype=float, name=measure)
     out.index.name = "year"
     return out
