@@ -613,13 +613,18 @@ def plot_opinion(countries=("GBR", "FRA", "DEU", "CAN", "JPN", "AUS", "MEX", "IN
     if not style.is_in_use():
         style.use()
     codes = [to_code(c) for c in countries]
-    data = load("opinion", countries=codes).dropna(subset=["pct_favorable_us"])
-    first, last = int(load("opinion")["year"].min()), int(load("opinion")["year"].max())
+    everyone = load("opinion")
+    data = everyone[everyone["iso3"].isin(codes)].reset_index(drop=True).dropna(subset=["pct_favorable_us"])
+    first, last = int(everyone["year"].min()), int(everyone["year"].max())
     ncols = min(4, len(codes))
     nrows = -(-len(codes) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(11, 3.5 * nrows), sharex=True, sharey=True,
                              squeeze=False)
     described = []
+    # the axes share both scales: set the limits and ticks once, not once per panel
+    axes.flat[0].set_ylim(0, 100)
+    axes.flat[0].set_xlim(first - 0.5, last + 0.5)
+    axes.flat[0].set_xticks([2002, 2008, 2014, 2020])
     for ax, code in zip(axes.flat, codes):
         _shade_presidents(ax, first, last, fontsize=7.5)
         mine = data[data["iso3"] == code]
@@ -633,9 +638,6 @@ def plot_opinion(countries=("GBR", "FRA", "DEU", "CAN", "JPN", "AUS", "MEX", "IN
         else:
             ax.text(0.5, 0.5, "not surveyed", transform=ax.transAxes, ha="center", color="0.4")
         ax.set_title(_label(code), fontsize=11)
-        ax.set_ylim(0, 100)
-        ax.set_xlim(first - 0.5, last + 0.5)
-        ax.set_xticks([2002, 2008, 2014, 2020])
     for ax in axes.flat[len(codes):]:
         ax.set_visible(False)
     for ax in axes[:, 0]:

@@ -29,6 +29,7 @@ The tests check that both give the same numbers.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -102,30 +103,52 @@ _COLUMNS = [f"{a}_{b}" for a in VOTES for b in VOTES]  # partner's vote first, t
 
 # ----------------------------------------------------------------------- counting the votes
 
+class _Pairs(NamedTuple):
+    """Every vote of every other state on a roll call on which the reference state also voted,
+    as arrays with one entry per such vote:
+
+    - ``cell`` numbers the state, the year and the pair of votes at once:
+      (state * len(years) + year) * 9 + partner's vote * 3 + reference's vote, with states and
+      years counted in the order of ``states`` and ``years`` and votes coded 0, 1, 2 in the
+      order of `VOTES`; a count of each cell (np.bincount) is the table of `vote_counts`;
+    - ``call`` is the row of the vote's roll call in un_roll_calls.
+
+    ``reference_vote`` holds the reference state's own vote on each roll call (one entry per
+    row of un_roll_calls; -1 where it did not vote)."""
+    cell: np.ndarray
+    call: np.ndarray
+    reference_vote: np.ndarray
+    states: np.ndarray      # iso3 codes, sorted
+    years: np.ndarray       # years, sorted
+    flags: dict             # issue -> one True/False per row of un_roll_calls
+
+
 @lru_cache(maxsize=2)
-def _pairs(reference: str = "USA") -> pd.DataFrame:
+def _pairs(reference: str = "USA") -> _Pairs:
     """Every vote of every other state, with the reference state's vote on the same roll call."""
     votes = load("un_votes")
-    roll_calls = load("un_roll_calls").set_index("rcid")
-    code = votes["vote"].astype(str).map({v: k for k, v in enumerate(VOTES)}).to_numpy()
-    mine = votes["iso3"].to_numpy() == reference
-    theirs = pd.Series(code[mine], index=votes["rcid"].to_numpy()[mine])
-    other = votes.loc[~mine, ["rcid", "iso3"]].assign(partner=code[~mine])
-    other["reference"] = other["rcid"].map(theirs)
-    other = other.dropna(subset=["reference"])
-    other["reference"] = other["reference"].astype(int)
-    other["year"] = other["rcid"].map(roll_calls["year"]).to_numpy()
+    roll_calls = load("un_roll_calls")
+    code = pd.Categorical(votes["vote"], categories=list(VOTES)).codes   # 0, 1, 2; -1 missing
+    call = pd.Index(roll_calls["rcid"]).get_indexer(votes["rcid"])      # row of the roll call
+    state, states = pd.factorize(votes["iso3"].to_numpy(), sort=True)  # (the plain array: faster)
+    mine = np.isin(state, np.flatnonzero(states == reference))          # the reference's votes
+    known = call >= 0                                                   # roll call listed
+    theirs = np.full(len(roll_calls), -1, dtype=np.int64)  # the reference's vote on each roll call
+    theirs[call[mine & known]] = code[mine & known]
     per_year = roll_calls.groupby("year").size()
-    other = other[other["year"].isin(per_year.index[per_year >= MIN_ROLL_CALLS])]
+    counted = roll_calls["year"].isin(per_year.index[per_year >= MIN_ROLL_CALLS]).to_numpy()
+    keep = ~mine & known & (code >= 0)
+    keep[keep] = (theirs[call[keep]] >= 0) & counted[call[keep]]
+    call, state = call[keep], state[keep]
+    years, year = np.unique(roll_calls["year"].to_numpy(), return_inverse=True)
+    cell = (state * len(years) + year[call]) * 9 + code[keep] * 3 + theirs[call]
+    flags = {}
     for issue in ISSUES:
         if issue == "important":
-            flag = roll_calls["important_vote"].fillna(False).astype(bool)
+            flags[issue] = roll_calls["important_vote"].fillna(False).astype(bool).to_numpy()
         elif issue != "all":
-            flag = roll_calls[issue]
-        else:
-            continue
-        other[issue] = other["rcid"].map(flag).to_numpy()
-    return other.reset_index(drop=True)
+            flags[issue] = roll_calls[issue].to_numpy(dtype=bool)
+    return _Pairs(cell, call, theirs, states, years, flags)
 
 
 def _issue_key(issue: str) -> str:
@@ -137,11 +160,8 @@ def _issue_key(issue: str) -> str:
 @lru_cache(maxsize=16)
 def _counts(issue: str, reference: str) -> pd.DataFrame:
     pairs = _pairs(reference)
-    if issue != "all":
-        pairs = pairs[pairs[issue]]
-    states, si = np.unique(pairs["iso3"].to_numpy(), return_inverse=True)
-    years, yi = np.unique(pairs["year"].to_numpy(), return_inverse=True)
-    cell = (si * len(years) + yi) * 9 + pairs["partner"].to_numpy() * 3 + pairs["reference"].to_numpy()
+    cell = pairs.cell if issue == "all" else pairs.cell[pairs.flags[issue][pairs.call]]
+    states, years = pairs.states, pairs.years
     grid = np.bincount(cell, minlength=len(states) * len(years) * 9).reshape(-1, 9)
     keep = grid.sum(axis=1) > 0
     table = pd.DataFrame(grid[keep], columns=_COLUMNS)
@@ -234,6 +254,17 @@ def measure_table(issue: str = "all", reference: str = "USA") -> pd.DataFrame:
     0.65
     """
     return _measure_table(_issue_key(issue), country(reference)).copy()
+
+
+def _cached(function, *args) -> pd.DataFrame:
+    """A copy of ``function(*args)`` from its cache (an `lru_cache`); computed afresh when an
+    argument cannot be a key of the cache (a list...), so that odd input gets the usual result
+    or error."""
+    try:
+        hash(args)
+    except TypeError:
+        return function.__wrapped__(*args)
+    return function(*args).copy()
 
 
 def _styled() -> None:
@@ -331,8 +362,11 @@ def measure_trend(countries=("GBR", "FRA", "JPN", "IND"), issue: str = "all",
            note=" Years with fewer than 5 roll calls on which both voted are left out.")
 
 
-def explorer(default=("GBR", "FRA", "JPN", "IND"), options=None):
-    """Pick countries, an issue and a measure; see the trend (`measure_trend`)."""
+def explorer(default=("GBR", "FRA", "JPN", "IND"), options=None, issue: str = "all", years=None):
+    """Pick countries, an issue and a measure; see the trend (`measure_trend`, over ``years``).
+
+    It starts from ``measure_trend(default, issue, "agreement", years)``.
+    """
     from . import widgets
     everyone = options or sorted(set(load("un_agreement")["iso3"]))
 
@@ -340,14 +374,12 @@ def explorer(default=("GBR", "FRA", "JPN", "IND"), options=None):
         if not countries:
             print("Pick at least one country (hold Ctrl or Cmd to pick several).")
             return
-        measure_trend(list(countries), issue, measure)
+        measure_trend(list(countries), issue, measure, years)
 
-    for issue in ISSUES:  # every issue computed once, before the first redraw
-        measure_table(issue)
     return widgets.explorer(
         draw,
         countries=widgets.countries(list(default), options=everyone),
-        issue=widgets.choice({label: key for key, label in ISSUES.items()}, "all", "Issue"),
+        issue=widgets.choice({label: key for key, label in ISSUES.items()}, _issue_key(issue), "Issue"),
         measure=widgets.choice({label: key for key, label in MEASURES.items()}, "agreement",
                                "Measure"))
 
@@ -412,8 +444,9 @@ def chance_table() -> pd.DataFrame:
     """
     table = measure_table()
     medians = table.groupby("year")[["agreement", "chance", "kappa"]].median()
-    us = load("un_votes", countries="USA").merge(load("un_roll_calls")[["rcid", "year"]], on="rcid")
-    medians["us_yes"] = (us["vote"] == "yes").groupby(us["year"]).mean()
+    us = _pairs("USA").reference_vote            # the US vote on each roll call (-1: none)
+    year = load("un_roll_calls")["year"].to_numpy()
+    medians["us_yes"] = pd.Series(us[us >= 0] == VOTES.index("yes")).groupby(year[us >= 0]).mean()
     return medians.reset_index()
 
 
@@ -455,14 +488,19 @@ def issue_table(countries=PARTNERS, years=(2000, 2019), measure: str = "agreemen
     >>> issue_table(["GBR"], years=(2019, 2019)).loc["All roll calls", "United Kingdom"].round(3)
     np.float64(0.65)
     """
+    return _cached(_issue_table, tuple(_codes(countries)), years, measure)
+
+
+@lru_cache(maxsize=8, typed=True)
+def _issue_table(codes: tuple, years, measure: str) -> pd.DataFrame:
     rows = {}
     for issue, label in ISSUES.items():
         if issue == "important":
             continue
-        t = pooled(countries, years, issue).set_index("iso3")
+        t = pooled(codes, years, issue).set_index("iso3")
         rows[label] = t[measure]
     table = pd.DataFrame(rows).T
-    order = [c for c in _codes(countries) if c in table.columns]
+    order = [c for c in codes if c in table.columns]
     table = table[order]
     table.columns = [name(c) for c in order]
     table.columns.name = "partner"
@@ -556,6 +594,11 @@ def reference_table() -> pd.DataFrame:
     >>> bool((t["gap"] == t["us_ideal_point"] - t["median_ideal_point"]).all())
     True
     """
+    return _reference_table().copy()
+
+
+@lru_cache(maxsize=1)
+def _reference_table() -> pd.DataFrame:
     ip = load("un_ideal_points")
     by_year = ip.groupby("year")
     table = pd.DataFrame({

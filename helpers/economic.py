@@ -20,6 +20,8 @@ True
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -124,11 +126,22 @@ def goods_trade(countries=None, years=None) -> pd.DataFrame:
     >>> round(float(goods_trade(years=2022)["share_pct"].sum()), 6)
     100.0
     """
-    df = load("trade")
+    return _filter(_goods_trade_of(load).copy(), countries, years)
+
+
+# The notebook asks for the same trade shares, and the same joins with `economy` and
+# `un_agreement`, for several tables and figures. The builders named `_..._of(loader)` compute
+# each once and keep it in memory (functools.lru_cache); public functions hand out copies. The
+# function that loads the tables (`load`) is part of the key, so a test that swaps `load` for
+# toy tables gets results of its own, not the ones kept from the real tables.
+
+@lru_cache(maxsize=4)
+def _goods_trade_of(loader) -> pd.DataFrame:
+    df = loader("trade")
     df["trade_musd"] = df["exports_musd"] + df["imports_musd"]
     df["balance_musd"] = df["exports_musd"] - df["imports_musd"]
     df["share_pct"] = 100 * df["trade_musd"] / df.groupby("year")["trade_musd"].transform("sum")
-    return _filter(df, countries, years)
+    return df
 
 
 def ranking(year: int | None = None, n: int = 15) -> pd.DataFrame:
@@ -202,9 +215,9 @@ def history(countries=None, years=None) -> pd.DataFrame:
     df = load("trade_history")
     if countries is not None:
         first, last = coverage("trade_history")
-        grid = pd.MultiIndex.from_product([_codes(countries), range(first, last + 1)],
-                                          names=["iso3", "year"])
-        df = df.set_index(["iso3", "year"]).reindex(grid).reset_index()
+        codes = _codes(countries)
+        grid = pd.MultiIndex.from_product([codes, range(first, last + 1)], names=["iso3", "year"])
+        df = df[df["iso3"].isin(codes)].set_index(["iso3", "year"]).reindex(grid).reset_index()
     return _filter(df, None, years)
 
 
@@ -292,18 +305,24 @@ def region_shares(source: str = "trade_history", regions=None) -> pd.DataFrame:
     """
     if source not in ("trade_history", "trade"):
         raise ValueError(f"source must be 'trade_history' or 'trade'; got {source!r}.")
-    regions_of = load("countries")[["iso3", "region"]]
+    out = _region_shares_of(load, source).copy()
+    if regions is not None:
+        out = out[out["region"].isin(list(regions))]
+    return out.reset_index(drop=True)
+
+
+@lru_cache(maxsize=8)
+def _region_shares_of(loader, source: str) -> pd.DataFrame:
+    regions_of = loader("countries")[["iso3", "region"]]
     if source == "trade":
-        df = goods_trade()[["iso3", "year", "share_pct"]]
+        df = _goods_trade_of(loader)[["iso3", "year", "share_pct"]]
     else:
-        df = load("trade_history")[["iso3", "year", "trade_share_pct"]].rename(
+        df = loader("trade_history")[["iso3", "year", "trade_share_pct"]].rename(
             columns={"trade_share_pct": "share_pct"})
     df = df.merge(regions_of, on="iso3", how="inner").dropna(subset=["region", "share_pct"])
     out = df.groupby(["year", "region"], as_index=False)["share_pct"].sum()
     out["source"] = "TRADHIST" if source == "trade_history" else "Census"
-    if regions is not None:
-        out = out[out["region"].isin(list(regions))]
-    return out.reset_index(drop=True)
+    return out
 
 
 def region_table(every: int = 10, regions=(ATLANTIC, PACIFIC)) -> pd.DataFrame:
@@ -381,8 +400,13 @@ def dependence(countries=None, years=None) -> pd.DataFrame:
     >>> bool(d["weak_link"].item() == d["us_dependence"].item()), d["weaker_side"].item()
     (True, 'United States')
     """
-    trade = goods_trade()[["iso3", "year", "exports_musd", "imports_musd", "trade_musd"]]
-    economy = load("economy")[["iso3", "year", "gdp_musd"]].dropna(subset=["gdp_musd"])
+    return _filter(_dependence_of(load).copy(), countries, years)
+
+
+@lru_cache(maxsize=4)
+def _dependence_of(loader) -> pd.DataFrame:
+    trade = _goods_trade_of(loader)[["iso3", "year", "exports_musd", "imports_musd", "trade_musd"]]
+    economy = loader("economy")[["iso3", "year", "gdp_musd"]].dropna(subset=["gdp_musd"])
     us = economy[economy["iso3"] == "USA"][["year", "gdp_musd"]].rename(
         columns={"gdp_musd": "us_gdp_musd"})
     df = trade.merge(economy, on=["iso3", "year"], how="inner").merge(us, on="year", how="inner")
@@ -393,7 +417,7 @@ def dependence(countries=None, years=None) -> pd.DataFrame:
     df["weak_link"] = measures.weak_link(df["partner_dependence"], df["us_dependence"])
     df["weaker_side"] = np.where(df["us_dependence"] <= df["partner_dependence"],
                                  "United States", "partner")
-    return _filter(df, countries, years)
+    return df
 
 
 def dependence_table(countries=COMPARE, year: int | None = None) -> pd.DataFrame:
@@ -574,9 +598,18 @@ def trade_vs_agreement(year: int = 2019) -> pd.DataFrame:
     >>> bool(d.loc["CHN", "trade_rank"] <= 3), bool(d.loc["CHN", "defence_pledge"])
     (True, False)
     """
-    trade = goods_trade(years=year)[["iso3", "share_pct"]]
-    agree = load("un_agreement", years=year)[["iso3", "agreement"]]
-    pacts = load("countries")[["iso3", "us_defense_pact_2018"]].rename(
+    try:
+        hash(year)
+    except TypeError:  # not a year: let the computation itself say what is wrong
+        return _trade_vs_agreement_of.__wrapped__(load, year)
+    return _trade_vs_agreement_of(load, year).copy()
+
+
+@lru_cache(maxsize=8)
+def _trade_vs_agreement_of(loader, year: int) -> pd.DataFrame:
+    trade = _filter(_goods_trade_of(loader), years=year)[["iso3", "share_pct"]]
+    agree = loader("un_agreement", years=year)[["iso3", "agreement"]]
+    pacts = loader("countries")[["iso3", "us_defense_pact_2018"]].rename(
         columns={"us_defense_pact_2018": "defence_pledge"})
     df = trade.merge(agree, on="iso3", how="inner").merge(pacts, on="iso3", how="left")
     df = df.dropna(subset=["share_pct", "agreement"]).copy()
@@ -710,7 +743,7 @@ def explorer(default=("CAN", "MEX", "GBR", "JPN"), measure: str = "weak_link"):
     from . import widgets as w
 
     options = {title: key for key, (title, _) in MEASURES.items()}
-    everyone = sorted(set(load("trade")["iso3"]))
+    everyone = sorted(set(load("trade")["iso3"].unique()))
     first, last = coverage("trade")
 
     def draw(measure, countries, years):

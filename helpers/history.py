@@ -158,18 +158,23 @@ def _place_labels(ax, rows: pd.DataFrame, fontsize: float = 8.5) -> list[str]:
     """
     renderer = ax.figure.canvas.get_renderer()
     placed: list[tuple[int, tuple[float, float], float]] = []  # (level, (left, right) px, stem px)
+    x0, x1 = ax.bbox.x0, ax.bbox.x1
 
     def fits(ev, ha: str) -> bool:
-        x = ev["x"]
+        x = ev.x
         stem_px = ax.transData.transform((x, 0))[0]
+        # The text is made once: its left and right edges do not depend on the level (only
+        # its height does), so it is measured once and moved to the first free level.
+        text = ax.text(x, _level_y(LABEL_LEVELS[0]), f"{ev.year} {ev.label}", fontsize=fontsize,
+                       ha=ha, va="bottom", zorder=4,
+                       bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85))
+        box = text.get_window_extent(renderer)
+        span = (box.x0, box.x1)
+        if not (box.x0 >= x0 - 2 and box.x1 <= x1 + 2):
+            text.remove()
+            return False
         for level in LABEL_LEVELS:
-            y = math.copysign(1.25 + 0.62 * (abs(level) - 1), level)
-            text = ax.text(x, y, f"{ev['year']} {ev['label']}", fontsize=fontsize, ha=ha,
-                           va="bottom" if level > 0 else "top", zorder=4,
-                           bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.85))
-            box = text.get_window_extent(renderer)
-            span = (box.x0, box.x1)
-            ok = box.x0 >= ax.bbox.x0 - 2 and box.x1 <= ax.bbox.x1 + 2
+            ok = True
             for lvl, other, other_stem in placed:
                 same_side = (lvl > 0) == (level > 0)
                 if lvl == level and _overlaps(span, other, 6):
@@ -179,29 +184,47 @@ def _place_labels(ax, rows: pd.DataFrame, fontsize: float = 8.5) -> list[str]:
                 elif same_side and abs(lvl) < abs(level) and other[0] - 3 <= stem_px <= other[1] + 3:
                     ok = False  # our stem would cross a label nearer the line
             if ok:
+                y = _level_y(level)
+                if level != LABEL_LEVELS[0]:
+                    text.set_y(y)
+                    text.set_verticalalignment("bottom" if level > 0 else "top")
                 placed.append((level, span, stem_px))
-                ax.plot([x, x], [0, y], color="#9a9a9a", linewidth=0.7, linestyle="-", zorder=1)
+                _line(ax, [x, x], [0, y], color="#9a9a9a", linewidth=0.7, linestyle="-", zorder=1)
                 return True
-            text.remove()
+        text.remove()
         return False
 
     ordered = rows.sort_values("x", ascending=False)
-    left_over = [ev for _, ev in ordered.iterrows() if not fits(ev, "left")]
-    return [ev["title"] for ev in left_over if not fits(ev, "right")]
+    left_over = [ev for ev in ordered.itertuples(index=False) if not fits(ev, "left")]
+    return [ev.title for ev in left_over if not fits(ev, "right")]
+
+
+def _level_y(level: int) -> float:
+    """The height (in data units) of the text of a label on a level of `LABEL_LEVELS`."""
+    return math.copysign(1.25 + 0.62 * (abs(level) - 1), level)
+
+
+def _line(ax, x, y, **style_) -> None:
+    """What `ax.plot(x, y, **style_)` draws when the axes' limits are already set and `style_`
+    gives the colour and line style: a `Line2D` added to the axes, without `plot`'s parsing
+    of its arguments (the timeline adds over a hundred of them)."""
+    ax.add_line(Line2D(x, y, **style_))
 
 
 def _marks(ax, rows: pd.DataFrame, width_years: float) -> None:
-    """Draw one mark per event on the axis line; marks that would touch are stacked."""
+    """Draw one mark per event on the axis line; marks that would touch are stacked.
+
+    The caller sets the axes' limits (the marks do not rescale them)."""
     last_x = {}
     offsets = (0.0, 0.4, -0.4, 0.8, -0.8)
-    for _, ev in rows.iterrows():
-        colour, marker = KIND_STYLE[str(ev["kind"])]
+    for x, kind in zip(rows["x"].tolist(), rows["kind"].astype(str).tolist()):
+        colour, marker = KIND_STYLE[kind]
         for off in offsets:
-            if abs(ev["x"] - last_x.get(off, -1e9)) > width_years:
+            if abs(x - last_x.get(off, -1e9)) > width_years:
                 break
-        last_x[off] = ev["x"]
-        ax.plot(ev["x"], off, marker=marker, color=colour, markersize=7.5 if marker != "*" else 10,
-                markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=3)
+        last_x[off] = x
+        _line(ax, [x], [off], marker=marker, color=colour, markersize=7.5 if marker != "*" else 10,
+              markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=3)
 
 
 def draw_timeline(kinds=None, years=None, labels=None, *, alt: str | None = None) -> None:
@@ -256,7 +279,9 @@ def timeline_figure(kinds=None, years=None, labels=None):
         step = 5 if span <= 40 else (10 if span <= 70 else 20)
         ax.set_xticks(range(math.ceil(a / step) * step, b + 1, step))
         ax.set_title(title, fontsize=11.5)
-    fig.canvas.draw()  # lay the figure out, so that text sizes can be measured
+    # Lay the figure out (constrained layout only, no drawing), so that the axes have their
+    # final place and text sizes can be measured against them.
+    fig.get_layout_engine().execute(fig)
     dropped = []
     for ax, (a, b, title) in zip(axes, eras):
         rows = df[(df["x"] >= a) & (df["x"] < b)]
@@ -422,7 +447,6 @@ def draw_alliances(first: int = ATOP_YEARS[0], last: int = ATOP_YEARS[1],
     bottom.legend(loc="upper left", fontsize=9, ncol=2)
     bottom.set_xlim(first, last)
     if alt is None:
-        spans = no_alliance_spans(first, last)
         peak = levels["total"].idxmax()
         alt = (f"Stacked area chart and line chart, {first}–{last}: number of US alliance partners "
                f"each year by strongest pledge, and by kind of pledge. Years with no alliance at all: "
@@ -441,6 +465,16 @@ KEY_PARTNERS = ["GBR", "FRA", "RUS", "DEU", "ITA", "MEX", "JPN", "CHN", "CAN", "
 CODED_OTHER = (1950, 1965)  # the source codes every exchange as 'other' in these years
 
 
+def _missions() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The `diplomacy` table split by partner: iso3 -> (observation years in order, level of
+    the US mission in its capital at each, as text)."""
+    d = load("diplomacy").sort_values(["iso3", "year"], kind="stable")
+    years = d["year"].to_numpy()
+    levels = d["us_in_partner"].astype(str).to_numpy()
+    return {code: (years[rows], levels[rows])
+            for code, rows in d.groupby("iso3", sort=False).indices.items()}
+
+
 def first_ambassador(partners=None) -> pd.DataFrame:
     """When the US first had an ambassador in each partner's capital, as the data can tell.
 
@@ -457,27 +491,25 @@ def first_ambassador(partners=None) -> pd.DataFrame:
     Japan                       1909              1904             False
     Australia                   1970              1940              True
     """
-    d = load("diplomacy")
     codes = [to_code(p) for p in (partners or KEY_PARTNERS)]
+    missions = _missions()
     rows = []
     for code in codes:
-        mine = d[d["iso3"] == code].sort_values("year")
-        if mine.empty:
+        if code not in missions:
             raise ValueError(f"The diplomacy table has no rows for {country_name(code)}.")
-        level = mine["us_in_partner"].astype(str)
-        amb = mine.loc[level == "ambassador", "year"]
-        first_amb = int(amb.iloc[0]) if not amb.empty else pd.NA
-        before = mine[(level != "other") & (level != "ambassador")
-                      & (mine["year"] < (first_amb if not amb.empty else 9999))]
-        last_below = int(before["year"].iloc[-1]) if not before.empty else pd.NA
-        between = mine[(mine["year"] > (last_below if not before.empty else 0))
-                       & (mine["year"] < (first_amb if not amb.empty else 9999))]
+        years, level = missions[code]
+        amb = years[level == "ambassador"]
+        first_amb = int(amb[0]) if len(amb) else pd.NA
+        until = first_amb if len(amb) else 9999
+        before = (level != "other") & (level != "ambassador") & (years < until)
+        last_below = int(years[before][-1]) if before.any() else pd.NA
+        between = (years > (last_below if before.any() else 0)) & (years < until)
         rows.append({"partner": country_name(code), "iso3": code,
-                     "first_observed": int(mine["year"].iloc[0]),
+                     "first_observed": int(years[0]),
                      "first_ambassador": first_amb,
                      "last_known_below": last_below,
-                     "level_then": before["us_in_partner"].astype(str).iloc[-1] if not before.empty else "",
-                     "hidden_by_coding": bool((between["us_in_partner"].astype(str) == "other").any())})
+                     "level_then": str(level[before][-1]) if before.any() else "",
+                     "hidden_by_coding": bool((level[between] == "other").any())})
     out = pd.DataFrame(rows).set_index("partner")
     return out.astype({"first_ambassador": "Int64", "last_known_below": "Int64"})
 
@@ -504,21 +536,26 @@ def draw_ambassadors(partners=None, *, alt: str | None = None) -> None:
         style.use()
     table = first_ambassador(partners).sort_values(["first_ambassador", "first_observed"],
                                                    ascending=[False, False], na_position="first")
-    d = load("diplomacy")
     fig = plt.figure(figsize=(10, 0.4 * len(table) + 1.7), layout="constrained")
     ax = fig.subplots()
     ax.axvspan(CODED_OTHER[0] - 2, CODED_OTHER[1] + 2, color="#e8e8e8", zorder=0, linewidth=0)
     ax.text(sum(CODED_OTHER) / 2, len(table) - 0.4, "1950–65:\nlevel not coded", ha="center",
             va="bottom", fontsize=8, color="#555555")
-    for i, (code, info) in enumerate(zip(table["iso3"], table.itertuples())):
-        mine = d[d["iso3"] == code]
-        for level, (colour, marker, size, _) in DIP_STYLE.items():
-            pts = mine[mine["us_in_partner"].astype(str) == level]
-            ax.scatter(pts["year"], [i] * len(pts), s=size, color=colour, marker=marker,
+    # One set of points per level for all partners at once (partner i on row i): rows are far
+    # enough apart that no point of one row touches a point of another.
+    missions = _missions()
+    years = np.concatenate([missions[code][0] for code in table["iso3"]])
+    levels = np.concatenate([missions[code][1] for code in table["iso3"]])
+    rows = np.repeat(np.arange(len(table)), [len(missions[code][0]) for code in table["iso3"]])
+    for level, (colour, marker, size, _) in DIP_STYLE.items():
+        here = levels == level
+        if here.any():
+            ax.scatter(years[here], rows[here], s=size, color=colour, marker=marker,
                        linewidths=1.2 if marker == "x" else 0, zorder=3)
-        if pd.notna(info.first_ambassador):
-            ax.scatter([info.first_ambassador], [i], s=150, facecolors="none",
-                       edgecolors=style.US_COLOR, linewidths=1.3, zorder=4)
+    known = table["first_ambassador"].notna().to_numpy()
+    if known.any():
+        ax.scatter(table["first_ambassador"][known].astype(float), np.flatnonzero(known), s=150,
+                   facecolors="none", edgecolors=style.US_COLOR, linewidths=1.3, zorder=4)
     labels = [f"{p} ({int(y)})" if pd.notna(y) else f"{p} (none)"
               for p, y in zip(table.index, table["first_ambassador"])]
     ax.set_yticks(range(len(table)), labels)

@@ -474,7 +474,38 @@ def aggregate(scores: pd.DataFrame, weights=None, method: str = "arithmetic",
 
 @lru_cache(maxsize=256)
 def _pillar_table(year: int, method: str, key, log: bool) -> pd.DataFrame:
-    return pillar_scores(year_table(year), dict(key), method, log)
+    """`pillar_scores(year_table(year), dict(key), method, log)`, cached, computed on arrays.
+
+    The same steps as `pillar_scores`; a pillar's mean adds its indicators in order (a gap
+    adds 0) and divides by how many the country has, as pandas' row mean does.
+    """
+    table = year_table(year)
+    out = {}
+    for pillar, names in key:
+        total = count = None
+        for ind in names:
+            x = table[ind].to_numpy(dtype="float64", na_value=np.nan)
+            if log and ind in LOG_SCALE:
+                x = np.log1p(x)
+            z = normalise(x, method, INDICATORS[ind].higher_is_closer)
+            gap = np.isnan(z)
+            z = np.where(gap, 0.0, z)
+            total = z if total is None else total + z
+            count = (~gap).astype(np.intp) if count is None else count + ~gap
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = total / count
+        out[pillar] = np.where(count == 0, np.nan, mean)
+    return pd.DataFrame(out, index=table.index)
+
+
+@lru_cache(maxsize=256)
+def _labels(year: int, method: str, key, log: bool) -> tuple[list[str], list[str]]:
+    """The name of each row of `_pillar_table(...)` and the pillars it lacks ("" if none)."""
+    scores = _pillar_table(year, method, key, log)
+    names = _names()
+    lack = scores.isna().to_numpy()
+    return ([names.get(c, c) for c in scores.index],
+            [", ".join(p for p, gap in zip(PILLARS, row) if gap) for row in lack])
 
 
 def closeness_index(year: int = DEFAULT_YEAR, weights=None, normalisation: str = "minmax",
@@ -507,12 +538,10 @@ def closeness_index(year: int = DEFAULT_YEAR, weights=None, normalisation: str =
     year = _check_year(year, key)
     scores = _pillar_table(year, normalisation, key, bool(log))
     total = aggregate(scores, weights, aggregation, missing)
-    lack = scores.isna()
-    out = scores.copy()
-    out.insert(0, "score", total)
-    out.insert(0, "name", [name(c) for c in out.index])
-    out.insert(0, "rank", total.rank(ascending=False, method="min").astype("Int64"))
-    out["missing"] = [", ".join(p for p, gap in zip(PILLARS, row) if gap) for row in lack.to_numpy()]
+    names, lacking = _labels(year, normalisation, key, bool(log))
+    out = pd.DataFrame({"rank": total.rank(ascending=False, method="min").astype("Int64"),
+                        "name": names, "score": total, **{p: scores[p] for p in scores.columns},
+                        "missing": lacking}, index=scores.index)
     out = out.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     out.index.name = "iso3"
     return out
@@ -747,11 +776,16 @@ def rank_draws(weights: np.ndarray, scores: np.ndarray) -> np.ndarray:
     array([[0, 1],
            [1, 0]])
     """
+    return _order_and_ranks(weights, scores)[1]
+
+
+def _order_and_ranks(weights: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`rank_draws`, with the countries of each draw in rank order (order[d, k] has rank k)."""
     totals = weights @ scores.T
     order = np.argsort(-totals, axis=1)
     ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.broadcast_to(np.arange(order.shape[1]), order.shape), axis=1)
-    return ranks
+    ranks[np.arange(order.shape[0])[:, None], order] = np.arange(order.shape[1])
+    return order, ranks
 
 
 def _complete(year: int, key) -> pd.Index:
@@ -770,6 +804,7 @@ def _simulate(year: int, n_draws: int, seed: int, normalisations, aggregations, 
         countries = countries.intersection(_complete(year, key), sort=False)
     countries = pd.Index(sorted(countries))
     ranks = np.empty((n_draws, len(countries)), dtype=np.int16)
+    order = np.empty((n_draws, len(countries)), dtype=np.int16)   # the countries in rank order
     for c, (k, norm, agg) in enumerate(combos):
         rows = np.flatnonzero(pick == c)
         if not rows.size:
@@ -778,9 +813,9 @@ def _simulate(year: int, n_draws: int, seed: int, normalisations, aggregations, 
         s = table[list(PILLARS)].to_numpy(dtype=float)
         if agg == "geometric":
             s = np.log(_geometric_floor(s))
-        s = pd.DataFrame(s, index=table.index).loc[countries].to_numpy()
-        ranks[rows] = rank_draws(weights[rows], s)
-    return countries, ranks, weights, pick, combos
+        s = s[table.index.get_indexer(countries)]      # the rows of `countries`, in order
+        order[rows], ranks[rows] = _order_and_ranks(weights[rows], s)
+    return countries, ranks, weights, pick, combos, order
 
 
 def _lab_args(year, n_draws, seed, normalisations, aggregations, indicator_sets, alpha):
@@ -826,10 +861,11 @@ def sensitivity(year: int = DEFAULT_YEAR, n_draws: int = 10_000, seed: int = SEE
     True
     """
     args = _lab_args(year, n_draws, seed, normalisations, aggregations, indicator_sets, alpha)
-    countries, ranks, *_ = _simulate(*args)
+    countries, ranks, *_, order = _simulate(*args)
     top = min(int(top), len(countries))
-    country, draw = np.nonzero(ranks.T < top)        # each (country, draw) with a top rank
-    counts = np.bincount(country * top + ranks.T[country, draw], minlength=len(countries) * top)
+    # the countries ranked 1 … top in each draw: order[d, k] is the one with rank k + 1
+    counts = np.bincount((order[:, :top].astype(np.intp) * top + np.arange(top)).ravel(),
+                         minlength=len(countries) * top)
     probs = counts.reshape(len(countries), top) / ranks.shape[0]
     out = pd.DataFrame(probs, index=countries, columns=list(range(1, top + 1)))
     out.insert(0, "name", [name(c) for c in countries])
@@ -852,8 +888,8 @@ def first_place(year: int = DEFAULT_YEAR, n_draws: int = 10_000, seed: int = SEE
     True
     """
     args = _lab_args(year, n_draws, seed, normalisations, aggregations, indicator_sets, alpha)
-    countries, ranks, _, pick, combos = _simulate(*args)
-    winner = countries[np.argmin(ranks, axis=1)]
+    countries, _, _, pick, combos, order = _simulate(*args)
+    winner = countries[order[:, 0]]                   # the country ranked first in each draw
     aggs = pd.Series(np.array([agg for _, _, agg in combos])[pick], name="aggregation")
     norms = pd.Series(np.array([norm for _, norm, _ in combos])[pick], name="normalisation")
     table = pd.crosstab(pd.Series(winner, name="first"), [aggs, norms], normalize="columns")

@@ -260,6 +260,9 @@ def tallies(votes: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     if votes is None:
         return _all_tallies().copy()
+    fast = _fast_tallies(votes)
+    if fast is not None:
+        return fast
     text = votes["vote"].astype(str)
     if not text.isin(VOTES).all():
         odd = sorted(set(text[~text.isin(VOTES)]))[:3]
@@ -273,6 +276,52 @@ def tallies(votes: pd.DataFrame | None = None) -> pd.DataFrame:
     counts["voters"] = counts.sum(axis=1)
     counts["passed"] = counts["yes"] > counts["no"]
     return counts
+
+
+def _vote_positions(vote: pd.Series) -> np.ndarray | None:
+    """Each vote's position in VOTES (0 yes, 1 abstain, 2 no), from category or factor codes
+    rather than a string per row; None if a vote is missing or not one of VOTES."""
+    if isinstance(vote.dtype, pd.CategoricalDtype):
+        codes, values = vote.cat.codes.to_numpy(), vote.cat.categories
+    else:
+        codes, values = pd.factorize(vote)
+    if (codes < 0).any():
+        return None
+    names = [str(v) for v in values]
+    if not set(names) <= set(VOTES):
+        # a category no vote uses does not matter: only the categories in use must be votes
+        used = np.unique(codes)
+        if not {names[k] for k in used} <= set(VOTES):
+            return None
+    lookup = np.array([VOTES.index(n) if n in VOTES else -1 for n in names], dtype=np.int64)
+    return lookup[codes]
+
+
+def _fast_tallies(votes: pd.DataFrame) -> pd.DataFrame | None:
+    """`tallies` with bincount over integer codes; None where the plain way must decide
+    (no rows, odd roll call ids, or votes that are not yes/abstain/no: its error message)."""
+    dtype = votes["rcid"].dtype
+    if len(votes) == 0 or not isinstance(dtype, np.dtype) or dtype.kind not in "iu":
+        return None
+    position = _vote_positions(votes["vote"])
+    if position is None:
+        return None
+    rcid = votes["rcid"].to_numpy()
+    low, high = int(rcid.min()), int(rcid.max())
+    if high - low <= 4 * len(rcid) and -2**62 < low and high < 2**62:
+        # ids close together (as in un_votes): count into one row per possible id, keep the used
+        offset = rcid.astype(np.int64) - low
+        counts = np.bincount(offset * 3 + position, minlength=3 * (high - low + 1)).reshape(-1, 3)
+        used = counts.any(axis=1)
+        rcids, counts = (np.flatnonzero(used) + low).astype(rcid.dtype), counts[used]
+    else:
+        row, rcids = pd.factorize(rcid, sort=True)
+        counts = np.bincount(row * 3 + position, minlength=3 * len(rcids)).reshape(-1, 3)
+    out = pd.DataFrame(counts.astype("int64"), index=pd.Index(rcids, name="rcid"),
+                       columns=list(VOTES))
+    out["voters"] = out.sum(axis=1)
+    out["passed"] = out["yes"] > out["no"]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -311,11 +360,18 @@ def _matrix():
     """Every vote as a roll calls × countries table of codes (0 = did not vote), with facts."""
     votes = load("un_votes")
     calls = load("un_roll_calls").sort_values("rcid").reset_index(drop=True)
-    codes = np.array(sorted(set(votes["iso3"])))
+    # factorize: each vote's column, and the distinct country codes (sorted) they point to
+    col, codes = pd.factorize(votes["iso3"].to_numpy(), sort=True)
+    if (col < 0).any():
+        raise ValueError("Every vote in un_votes must have a country code.")
+    codes = np.array(list(codes))
     row = pd.Index(calls["rcid"]).get_indexer(votes["rcid"])
-    col = pd.Index(codes).get_indexer(votes["iso3"])
+    position = _vote_positions(votes["vote"])
+    if position is None:
+        raise ValueError("Every vote in un_votes must be 'yes', 'abstain' or 'no'.")
+    lookup = np.array([CODES[v] for v in VOTES], dtype=np.int8)
     mat = np.zeros((len(calls), len(codes)), dtype=np.int8)
-    mat[row, col] = votes["vote"].astype(str).map(CODES).to_numpy(dtype=np.int8)
+    mat[row, col] = lookup[position]
     return calls, codes, mat
 
 
@@ -358,23 +414,45 @@ def roll_calls(grp: Group) -> pd.DataFrame:
     """
     calls, codes, mat = _matrix()
     base = roll_call_outcomes()
-    us = mat[:, list(codes).index("USA")]
+    usa = list(codes).index("USA")
+    us = mat[:, usa]
     member = membership(grp, calls["year"].to_numpy(), codes)
-    member[:, list(codes).index("USA")] = False
-    other = ~member
-    other[:, list(codes).index("USA")] = False
-    same = (mat == us[:, None]) & (mat > 0)
-    opposite = ((mat == 1) & (us[:, None] == 3)) | ((mat == 3) & (us[:, None] == 1))
-    abstain = mat == 2
+    member[:, usa] = False
+    # every vote counted once per roll call as yes / abstain / no: for the group's members,
+    # and for everyone but the US (the others are everyone but the US minus the members)
+    masks = _vote_masks()
+    group = [_count(vote & member) for vote in masks]
+    everyone = [total - (us == code) for total, code in zip(_vote_totals(), (1, 2, 3))]
+    others = [all_ - mine for all_, mine in zip(everyone, group)]
     out = base.copy()
-    for who, mask in (("group", member), ("others", other)):
-        out[f"{who}_same"] = (same & mask).sum(axis=1)
-        out[f"{who}_opposite"] = (opposite & mask).sum(axis=1)
-        out[f"{who}_abstain"] = (abstain & mask).sum(axis=1)
-    out["group_yes"] = ((mat == 1) & member).sum(axis=1)
-    out["group_no"] = ((mat == 3) & member).sum(axis=1)
+    for who, (yes, abstain, no) in (("group", group), ("others", others)):
+        # the same vote as the US (an abstention when the US abstained), and yes against no
+        out[f"{who}_same"] = np.where(us == 1, yes, np.where(us == 3, no,
+                                                             np.where(us == 2, abstain, 0)))
+        out[f"{who}_opposite"] = np.where(us == 1, no, np.where(us == 3, yes, 0))
+        out[f"{who}_abstain"] = abstain
+    out["group_yes"] = group[0]
+    out["group_no"] = group[2]
     out["decided"] = flips(out["yes"], out["no"], out["group_yes"], out["group_no"])
     return out[(us == 1) | (us == 3)].copy()
+
+
+def _count(mask: np.ndarray) -> np.ndarray:
+    """How many True per row, as int64."""
+    return np.count_nonzero(mask, axis=1).astype(np.int64)
+
+
+@lru_cache(maxsize=1)
+def _vote_masks() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the votes of `_matrix` are yes, abstain and no (roll calls × countries)."""
+    mat = _matrix()[2]
+    return mat == 1, mat == 2, mat == 3
+
+
+@lru_cache(maxsize=1)
+def _vote_totals() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per roll call of `_matrix`: how many states voted yes, abstain and no."""
+    return tuple(_count(vote) for vote in _vote_masks())
 
 
 def _share(top, bottom) -> float:
@@ -382,24 +460,46 @@ def _share(top, bottom) -> float:
     return 100 * top / bottom if bottom else float("nan")
 
 
-def _summary(rows: pd.DataFrame) -> dict:
-    won, lost = rows[rows["us_won"]], rows[~rows["us_won"]]
+_SUMMARY_COLUMNS = ("group_same", "group_opposite", "group_abstain", "others_same",
+                    "others_opposite", "others_abstain", "decided", "yes", "no")
 
-    def voted(part, who):
-        return part[f"{who}_same"].sum() + part[f"{who}_opposite"].sum() + part[f"{who}_abstain"].sum()
-    bloc = rows["group_same"] + rows["group_opposite"] + rows["group_abstain"]
+
+def _arrays(rows: pd.DataFrame) -> dict:
+    """The columns `_summary` needs, as numpy arrays (us_won as plain True/False)."""
+    out = {c: rows[c].to_numpy() for c in _SUMMARY_COLUMNS}
+    out["us_won"] = rows["us_won"].to_numpy(dtype=bool, na_value=False)
+    return out
+
+
+def _summary(rows: pd.DataFrame, part: np.ndarray | None = None, arrays: dict | None = None) -> dict:
+    """The agenda numbers of some roll calls: all of `rows`, or those where `part` is True
+    (`arrays` = `_arrays(rows)`, to convert the columns only once for many parts)."""
+    a = _arrays(rows) if arrays is None else arrays
+    if part is not None:
+        a = {k: v[part] for k, v in a.items()}
+    won = a["us_won"]
+    lost = ~won
+
+    def total(column, where):
+        return int(a[column][where].sum())
+
+    def voted(where, who):
+        return (total(f"{who}_same", where) + total(f"{who}_opposite", where)
+                + total(f"{who}_abstain", where))
+    n = len(won)
+    bloc = a["group_same"] + a["group_opposite"] + a["group_abstain"]
+    margin = np.abs(a["yes"][lost] - a["no"][lost])
     return {
-        "roll calls": len(rows),
-        "US won %": _share(rows["us_won"].sum(), len(rows)),
-        "group with US, won %": _share(won["group_same"].sum(), voted(won, "group")),
-        "group with US, lost %": _share(lost["group_same"].sum(), voted(lost, "group")),
-        "group against US, lost %": _share(lost["group_opposite"].sum(), voted(lost, "group")),
-        "others with US, lost %": _share(lost["others_same"].sum(), voted(lost, "others")),
-        "decided for US": int((rows["decided"] & rows["us_won"]).sum()),
-        "decided against US": int((rows["decided"] & ~rows["us_won"]).sum()),
-        "median members voting": float(bloc.median()) if len(rows) else float("nan"),
-        "median margin lost": (float((lost["yes"] - lost["no"]).abs().median())
-                                         if len(lost) else float("nan")),
+        "roll calls": n,
+        "US won %": _share(np.count_nonzero(won), n),
+        "group with US, won %": _share(total("group_same", won), voted(won, "group")),
+        "group with US, lost %": _share(total("group_same", lost), voted(lost, "group")),
+        "group against US, lost %": _share(total("group_opposite", lost), voted(lost, "group")),
+        "others with US, lost %": _share(total("others_same", lost), voted(lost, "others")),
+        "decided for US": int(np.count_nonzero(a["decided"] & won)),
+        "decided against US": int(np.count_nonzero(a["decided"] & lost)),
+        "median members voting": float(np.median(bloc)) if n else float("nan"),
+        "median margin lost": float(np.median(margin)) if len(margin) else float("nan"),
     }
 
 
@@ -421,12 +521,15 @@ def agenda_effects(grp: Group, by: str = "decade") -> pd.DataFrame:
     """
     rows = roll_calls(grp)
     if by == "decade":
-        parts = [(decade_label(d), rows[rows["decade"] == d]) for d in sorted(rows["decade"].unique())]
+        decade = rows["decade"].to_numpy()
+        parts = [(decade_label(d), decade == d) for d in sorted(rows["decade"].unique())]
     elif by == "issue":
-        parts = [(label, rows[rows[tag]]) for tag, label in ISSUES.items()]
+        parts = [(label, rows[tag].to_numpy(dtype=bool)) for tag, label in ISSUES.items()]
     else:
         raise ValueError("by= is 'decade' or 'issue'.")
-    table = pd.DataFrame({key: _summary(part) for key, part in parts + [("all", rows)]}).T
+    arrays = _arrays(rows)
+    table = pd.DataFrame({key: _summary(rows, part, arrays)
+                          for key, part in parts + [("all", None)]}).T
     table.index.name = by
     for c in ["roll calls", "decided for US", "decided against US"]:
         table[c] = table[c].astype("int64")
@@ -485,11 +588,29 @@ def _covered(share: pd.Series) -> pd.Series:
 
 def _member_column(grp: Group, frame: pd.DataFrame) -> np.ndarray:
     """True for the rows (iso3, year) of `frame` whose country is in the group that year."""
-    inside = np.zeros(len(frame), dtype=bool)
-    iso, year = frame["iso3"].to_numpy(), frame["year"].to_numpy()
-    for code, first, last in grp.periods:
-        inside |= (iso == code) & (year >= first) & (year <= last)
-    return inside
+    codes, first, last = _period_table(grp)
+    column = pd.Index(codes).get_indexer(frame["iso3"].to_numpy())
+    year = frame["year"].to_numpy()[:, None]
+    # a row is inside when its country is a member and the year falls in one of its periods
+    inside = (first[column] <= year) & (year <= last[column])
+    return (column >= 0) & inside.any(axis=1)
+
+
+@lru_cache(maxsize=64)
+def _period_table(grp: Group) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The group's members, and their periods as first- and last-year arrays (one row per
+    member, one column per period; unused columns are empty, first > last). One extra row
+    at the end, also empty, is where countries outside the group land (index -1)."""
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for code, a, b in grp.periods:
+        runs.setdefault(code, []).append((a, b))
+    width = max((len(r) for r in runs.values()), default=1)
+    first = np.ones((len(runs) + 1, width), dtype=np.int64)
+    last = np.zeros((len(runs) + 1, width), dtype=np.int64)
+    for k, spans in enumerate(runs.values()):
+        for j, (a, b) in enumerate(spans):
+            first[k, j], last[k, j] = a, b
+    return list(runs), first, last
 
 
 @lru_cache(maxsize=32)
@@ -515,25 +636,19 @@ def prosperity_effects(grp: Group) -> pd.DataFrame:
     >>> bool(p.loc[2022, "group_trade_pct_gdp"] > p.loc[2022, "others_trade_pct_gdp"])
     True
     """
-    trade = load("trade")
-    trade = trade.assign(trade=trade["exports_musd"] + trade["imports_musd"])
-    economy = _economy()
-    trade = trade.merge(economy[["iso3", "year", "gdp_musd"]], on=["iso3", "year"], how="left")
-    trade["member"] = _member_column(grp, trade)
-    both = trade.dropna(subset=["gdp_musd"])
+    trade, has_gdp, totals = _trade_table()
+    member = _member_column(grp, trade)
     out = pd.DataFrame(index=pd.RangeIndex(1966, 2023, name="year"))
-    for who, rows in (("group", both[both["member"]]), ("others", both[~both["member"]])):
-        g = rows.groupby("year")
-        out[f"{who}_trade_pct_gdp"] = 100 * g["trade"].sum() / g["gdp_musd"].sum()
-    totals = trade.groupby("year")["trade"].sum()
-    group_trade = trade[trade["member"]].groupby("year")["trade"].sum()
+    for who, inside in (("group", member), ("others", ~member)):
+        g = trade.loc[has_gdp & inside, ["year", "trade", "gdp_musd"]].groupby("year").sum()
+        out[f"{who}_trade_pct_gdp"] = 100 * g["trade"] / g["gdp_musd"]
+    group_trade = trade.loc[member, ["year", "trade"]].groupby("year")["trade"].sum()
     out["group_trade_musd"] = group_trade
     out["others_trade_musd"] = totals - group_trade.reindex(totals.index, fill_value=0)
     out["group_share_us_trade_pct"] = 100 * group_trade / totals
-    world = economy[economy["iso3"] != "USA"].dropna(subset=["gdp_musd"])
-    world = world.assign(member=_member_column(grp, world))
-    out["group_share_gdp_pct"] = _covered(100 * world[world["member"]].groupby("year")["gdp_musd"].sum()
-                                          .reindex(out.index) / world.groupby("year")["gdp_musd"].sum())
+    world, world_gdp = _world_gdp()
+    mine = world.loc[_member_column(grp, world), ["year", "gdp_musd"]].groupby("year")["gdp_musd"].sum()
+    out["group_share_gdp_pct"] = _covered(100 * mine.reindex(out.index) / world_gdp)
     out["trade_intensity"] = out["group_share_us_trade_pct"] / out["group_share_gdp_pct"]
     for who in ("group", "others"):
         series = out[f"{who}_trade_musd"]
@@ -541,14 +656,40 @@ def prosperity_effects(grp: Group) -> pd.DataFrame:
     # before 1992 the Census table lists only about 75 partners: trade measures start in 1992
     trade_columns = [c for c in out.columns if "trade" in c]
     out.loc[out.index < TRADE_FULL, trade_columns] = np.nan
-    inv = load("investment")
-    inv = inv.assign(member=_member_column(grp, inv))
     for column, name in (("fdi_in_us_position_musd", "group_share_fdi_pct"),
                          ("us_outflow_musd", "group_share_outflow_pct")):
-        rows = inv.dropna(subset=[column])
-        out[name] = (100 * rows[rows["member"]].groupby("year")[column].sum()
-                     / rows.groupby("year")[column].sum())
+        rows, total = _investment(column)
+        mine = rows.loc[_member_column(grp, rows), ["year", column]].groupby("year")[column].sum()
+        out[name] = 100 * mine / total
     return out
+
+
+# the parts of prosperity_effects that are the same for every group, computed once
+
+@lru_cache(maxsize=1)
+def _trade_table() -> tuple[pd.DataFrame, np.ndarray, pd.Series]:
+    """US goods trade (exports + imports) per partner and year with the partner's GDP; where
+    the GDP is known; and the total per year."""
+    trade = load("trade")
+    trade = trade.assign(trade=trade["exports_musd"] + trade["imports_musd"])
+    trade = trade.merge(_economy()[["iso3", "year", "gdp_musd"]], on=["iso3", "year"], how="left")
+    return trade, trade["gdp_musd"].notna().to_numpy(), trade.groupby("year")["trade"].sum()
+
+
+@lru_cache(maxsize=1)
+def _world_gdp() -> tuple[pd.DataFrame, pd.Series]:
+    """The GDP of every country but the US (where known), and its total per year."""
+    economy = _economy()
+    world = economy[economy["iso3"] != "USA"].dropna(subset=["gdp_musd"])
+    return world, world.groupby("year")["gdp_musd"].sum()
+
+
+@lru_cache(maxsize=2)
+def _investment(column: str) -> tuple[pd.DataFrame, pd.Series]:
+    """The rows of `investment` with a value in `column`, and its total per year."""
+    inv = load("investment")
+    rows = inv.dropna(subset=[column])
+    return rows, rows.groupby("year")[column].sum()
 
 
 def growth(grp: Group, first: int = TRADE_FULL, last: int = 2022) -> pd.DataFrame:
@@ -626,24 +767,43 @@ def security_effects(grp: Group) -> pd.DataFrame:
     years = pd.RangeIndex(1950, 2026, name="year")
     out = pd.DataFrame(index=years)
     out["members"] = [len(grp.members_in(y)) for y in years]
-    troops = load("troops")
-    troops = troops[~troops["iso3"].isin(US_TERRITORIES)]
-    troops = troops.assign(member=_member_column(grp, troops))
-    out["group_troops_pct"] = (100 * troops[troops["member"]].groupby("year")["troops"].sum()
-                               .reindex(years, fill_value=0) / troops.groupby("year")["troops"].sum())
-    ex = load("exercises")
-    ex = ex.assign(member=_member_column(grp, ex))
-    total = ex.groupby("year")["exercises"].sum()
-    out["group_exercises_pct"] = 100 * ex[ex["member"]].groupby("year")["exercises"].sum().reindex(
-        total.index, fill_value=0) / total
-    economy = _economy()
-    economy = economy.assign(member=_member_column(grp, economy))
+    troops, troops_total = _troops()
+    mine = troops.loc[_member_column(grp, troops), ["year", "troops"]].groupby("year")["troops"].sum()
+    out["group_troops_pct"] = 100 * mine.reindex(years, fill_value=0) / troops_total
+    ex, total = _exercises()
+    mine = ex.loc[_member_column(grp, ex), ["year", "exercises"]].groupby("year")["exercises"].sum()
+    out["group_exercises_pct"] = 100 * mine.reindex(total.index, fill_value=0) / total
     for column, name in (("population", "group_population_pct"), ("gdp_musd", "group_gdp_pct")):
-        rows = economy.dropna(subset=[column])
-        share = (100 * rows[rows["member"]].groupby("year")[column].sum()
-                 .reindex(rows["year"].unique(), fill_value=0) / rows.groupby("year")[column].sum())
+        rows, years_there, world = _world(column)
+        mine = rows.loc[_member_column(grp, rows), ["year", column]].groupby("year")[column].sum()
+        share = 100 * mine.reindex(years_there, fill_value=0) / world
         out[name] = _covered(share) if column == "gdp_musd" else share
     return out
+
+
+# the parts of security_effects that are the same for every group, computed once
+
+@lru_cache(maxsize=1)
+def _troops() -> tuple[pd.DataFrame, pd.Series]:
+    """US troops abroad outside US territories, and their total per year."""
+    troops = load("troops")
+    troops = troops[~troops["iso3"].isin(US_TERRITORIES)]
+    return troops, troops.groupby("year")["troops"].sum()
+
+
+@lru_cache(maxsize=1)
+def _exercises() -> tuple[pd.DataFrame, pd.Series]:
+    """Partner participations in exercises with the US, and their total per year."""
+    ex = load("exercises")
+    return ex, ex.groupby("year")["exercises"].sum()
+
+
+@lru_cache(maxsize=2)
+def _world(column: str) -> tuple[pd.DataFrame, np.ndarray, pd.Series]:
+    """The rows of `economy` (US territories left out) with a value in `column`, the years
+    they cover (in order of appearance) and the world total per year."""
+    rows = _economy().dropna(subset=[column])
+    return rows, rows["year"].unique(), rows.groupby("year")[column].sum()
 
 
 def first_invocations() -> pd.DataFrame:
@@ -1018,7 +1178,7 @@ def explorer(kind: str = "nato", n: int = 15, picked=("GBR", "AUS", "JPN")):
                "Defence pledge in 2018": "defence_2018",
                "Top N of the closeness index (2018)": "index",
                "Chosen by hand": "hand"}
-    everyone = sorted(set(load("un_votes")["iso3"]) - {"USA"})
+    everyone = sorted(set(_matrix()[1].tolist()) - {"USA"})     # every state that voted
     everyone = [c for c in everyone if len(c) == 3]
 
     def draw(kind, n, picked):

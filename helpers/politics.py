@@ -181,6 +181,12 @@ def _span(p: Presidency) -> tuple[int, int | None]:
     return p.took_office.year, last
 
 
+def _each(values: pd.Series, rule) -> pd.Series:
+    """``values.map(rule)``, with `rule` called once per distinct value (years and dates repeat
+    thousands of times in the tables)."""
+    return values.map({v: rule(v) for v in values.unique()})
+
+
 def years_table() -> pd.DataFrame:
     """Every presidency with its party, the day it began, and the calendar years counted to it.
 
@@ -209,8 +215,8 @@ def roll_call_check() -> pd.DataFrame:
     ('Ford', 1.0)
     """
     rc = load("un_roll_calls")[["rcid", "year", "date"]]
-    by_date = rc["date"].map(lambda d: president_on(d).label)
-    by_year = rc["year"].map(lambda y: administration(y).label)
+    by_date = _each(rc["date"], lambda d: president_on(d).label)
+    by_year = _each(rc["year"], lambda y: administration(y).label)
     out = (rc.assign(administration=by_year, same=by_date == by_year)
            .groupby(["year", "administration"], sort=True)
            .agg(roll_calls=("rcid", "size"), held_under_it=("same", "sum")).reset_index())
@@ -282,6 +288,17 @@ MEASURES = {
 }
 
 
+def _cached(function, *args) -> pd.DataFrame:
+    """A copy of ``function(*args)`` from its cache (an `lru_cache`); computed afresh when an
+    argument cannot be a key of the cache (a list...), so that odd input gets the usual result
+    or error."""
+    try:
+        hash(args)
+    except TypeError:
+        return function.__wrapped__(*args)
+    return function(*args).copy()
+
+
 def _measure(measure: str) -> Measure:
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(map(repr, MEASURES))}; got {measure!r}.")
@@ -294,8 +311,8 @@ def _label_of_year(years: pd.Series, measure: str) -> pd.Series:
     if measure == "favourable":
         from .cultural import ADMINISTRATIONS, president
         rename = _cultural_labels(ADMINISTRATIONS)
-        return years.map(lambda y: rename[president(y)])
-    return years.map(lambda y: administration(y).label)
+        return _each(years, lambda y: rename[president(y)])
+    return _each(years, lambda y: administration(y).label)
 
 
 def _cultural_labels(administrations) -> dict[str, str]:
@@ -392,6 +409,11 @@ def by_administration(measure: str = "agreement", group: str = NATO, panel: str 
     >>> by_administration("favourable", "All countries").index.tolist()
     ['G. W. Bush', 'Obama', 'Trump I', 'Biden']
     """
+    return _cached(_by_administration, measure, group, panel, years)
+
+
+@lru_cache(maxsize=32, typed=True)
+def _by_administration(measure: str, group: str, panel: str, years) -> pd.DataFrame:
     if panel not in ("all", "fixed"):
         raise ValueError(f"panel must be 'all' or 'fixed'; got {panel!r}.")
     rows = _select(measure_data(measure), group, years)
@@ -498,16 +520,18 @@ def reference_by_administration(value: str = "gap") -> pd.DataFrame:
         raise ValueError("value must be 'gap', 'us_ideal_point' or 'median_ideal_point'; "
                          f"got {value!r}.")
     ref = reference_table()
-    ref["administration"] = ref["year"].map(lambda y: administration(y).label)
+    ref["administration"] = _each(ref["year"], lambda y: administration(y).label)
     grouped = ref.groupby("administration")
     order = [p for p in PRESIDENCIES if p.label in grouped.groups]
+    first, last = grouped["year"].min(), grouped["year"].max()
+    means = {c: grouped[c].mean() for c in ("us_ideal_point", "median_ideal_point", "gap")}
     out = pd.DataFrame({
         "party": [p.party for p in order],
-        "first_year": [int(grouped["year"].min()[p.label]) for p in order],
-        "last_year": [int(grouped["year"].max()[p.label]) for p in order],
-        "us_ideal_point": [grouped["us_ideal_point"].mean()[p.label] for p in order],
-        "median_ideal_point": [grouped["median_ideal_point"].mean()[p.label] for p in order],
-        "gap": [grouped["gap"].mean()[p.label] for p in order],
+        "first_year": [int(first[p.label]) for p in order],
+        "last_year": [int(last[p.label]) for p in order],
+        "us_ideal_point": [means["us_ideal_point"][p.label] for p in order],
+        "median_ideal_point": [means["median_ideal_point"][p.label] for p in order],
+        "gap": [means["gap"][p.label] for p in order],
     }, index=pd.Index([p.label for p in order], name="administration"))
     out["value"] = out[value]
     return out
@@ -527,8 +551,8 @@ def partner_surveys() -> pd.DataFrame:
     s = load("surveys")
     s = s[(s["about_country"] == "USA") & (s["respondents_country"] != "USA")].copy()
     s["respondents"] = s["respondents_country"].map(country_name)
-    s["administration"] = s["year"].map(lambda y: administration(y).label)
-    s["party"] = s["year"].map(lambda y: administration(y).party)
+    s["administration"] = _each(s["year"], lambda y: administration(y).label)
+    s["party"] = _each(s["year"], lambda y: administration(y).party)
     cols = ["survey", "year", "respondents", "answer", "pct", "administration", "party", "note"]
     return s.sort_values(["survey", "year", "respondents"])[cols].reset_index(drop=True)
 
@@ -564,12 +588,12 @@ def domestic_events() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _comparison(group: str, partner: str, year: int, data: pd.DataFrame) -> pd.Series:
-    """Codes of the comparison states for one partner in one year."""
+def _comparison(group: str, partner: str, data: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `data` (every year) of the comparison states for one partner: the NATO
+    members of each year other than the partner, or the one state named by `group`."""
     if group == "other NATO allies":
-        rows = data[(data["year"] == year) & (data["group"] == NATO)]
-        return rows.loc[rows["iso3"] != partner, "iso3"]
-    return pd.Series([to_code(group)])
+        return data[(data["group"] == NATO) & (data["iso3"] != partner)]
+    return data[data["iso3"] == to_code(group)]
 
 
 def event_effects(window: int = 3) -> pd.DataFrame:
@@ -589,6 +613,11 @@ def event_effects(window: int = 3) -> pd.DataFrame:
     >>> bool((t["difference"] - (t["partner_change"] - t["group_change"])).abs().max() < 1e-12)
     True
     """
+    return _cached(_event_effects, window)
+
+
+@lru_cache(maxsize=4, typed=True)
+def _event_effects(window: int) -> pd.DataFrame:
     data = measure_data("agreement")
     rows = []
     for title, side, partner, group in PARTNER_EVENTS:
@@ -596,11 +625,12 @@ def event_effects(window: int = 3) -> pd.DataFrame:
             continue
         year = int(load("timeline").set_index("title").loc[title, "year"])
         out = {"event": title, "year": year, "partner": country_name(partner), "compared_with": group}
+        comparison = _comparison(group, partner, data)
         for when, span in (("before", range(year - window, year)),
                            ("after", range(year + 1, year + window + 1))):
             mine = data[(data["iso3"] == partner) & data["year"].isin(span)]["value"]
-            others = pd.concat([data[(data["year"] == y) & data["iso3"].isin(
-                _comparison(group, partner, y, data))]["value"] for y in span])
+            others = comparison[comparison["year"].isin(span)]
+            others = others["value"].iloc[np.argsort(others["year"].to_numpy(), kind="stable")]
             out[f"partner_{when}"] = mine.mean()
             out[f"group_{when}"] = others.mean()
         out["partner_change"] = out["partner_after"] - out["partner_before"]
@@ -821,8 +851,8 @@ def plot_partner_events(window: int = 3, *, alt: str | None = None) -> None:
         _bands(ax, first, last, labels=False)
         years = range(first, last + 1)
         mine = data[data["iso3"] == partner].set_index("year")["value"].reindex(years)
-        others = pd.Series({y: data[(data["year"] == y) & data["iso3"].isin(
-            _comparison(group, partner, y, data))]["value"].mean() for y in years})
+        means = {y: v.mean() for y, v in _comparison(group, partner, data).groupby("year")["value"]}
+        others = pd.Series({y: means.get(y, np.nan) for y in years})
         ax.plot(years, mine.to_numpy(), color=style.PALETTE[4], linewidth=2.2,
                 label=country_name(partner))
         ax.plot(years, others.to_numpy(), color=style.US_COLOR, linestyle="--", linewidth=2,

@@ -97,15 +97,42 @@ def _check_indicators(indicators) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _panel() -> pd.DataFrame:
-    """The panel without US territories, indicators as floats, troops 0 where none are listed."""
-    panel = load("panel")
-    panel = panel[~panel["iso3"].isin(index.US_TERRITORIES)].copy()
-    for column, (first, last) in index.ZERO_IF_ABSENT.items():
-        inside = panel["year"].between(first, last)
-        panel.loc[inside, column] = panel.loc[inside, column].fillna(0)
-    for column in list(INDICATORS) + ["gdp_musd", "population"]:
+    """The panel without US territories, indicators as floats, troops 0 where none are listed.
+
+    The index's own panel (`helpers.index`, the same steps), with GDP and population as floats.
+    """
+    panel = index._panel().copy()
+    for column in ["gdp_musd", "population"]:
         panel[column] = panel[column].astype("float64")
     return panel
+
+
+@lru_cache(maxsize=256)
+def _country_rows(code: str) -> pd.DataFrame:
+    """The panel's rows of one partner (cached: do not change the table returned)."""
+    panel = _panel()
+    return panel.loc[panel["iso3"] == code]
+
+
+def _partner_rows(code: str, since, until, columns) -> pd.DataFrame:
+    """One partner's rows of the panel in [since, until], these columns, rows with a gap dropped."""
+    rows = _country_rows(code)
+    return rows.loc[rows["year"].between(since, until), columns].dropna()
+
+
+@lru_cache(maxsize=256)
+def _median_by_year(indicator: str, since, until) -> pd.Series:
+    """The median of all partners in each year of [since, until] (cached: do not change it)."""
+    panel = _panel()
+    window = panel[panel["year"].between(since, until)]
+    return window.groupby("year")[indicator].median().dropna()
+
+
+@lru_cache(maxsize=128)
+def _year_rows(year: int) -> pd.DataFrame:
+    """The panel's rows of one year, indexed by iso3 (cached: do not change the table returned)."""
+    panel = _panel()
+    return panel.loc[panel["year"] == year].set_index("iso3")
 
 
 # ---- the formulas --------------------------------------------------------------------------
@@ -184,12 +211,57 @@ def _compared(data: pd.DataFrame, indicator: str, since: int, until: int,
     return out
 
 
+@lru_cache(maxsize=None)
+def _indicator_rows(indicator: str):
+    """The panel's rows with a value of the indicator, as numpy arrays in the panel's order.
+
+    (codes, names, year, raw, x): each row's partner as a number (`names[code]` is its iso3),
+    the year, the value and the value on the compared scale. Computed once per indicator.
+    """
+    panel = _panel()
+    raw = panel[indicator].to_numpy(dtype=float)
+    iso3 = panel["iso3"].to_numpy()
+    year = panel["year"].to_numpy()
+    ok = ~np.isnan(raw) & pd.notna(iso3) & pd.notna(year)
+    raw = raw[ok]
+    x = np.log1p(raw) if indicator in LOG_SCALE else raw
+    codes, names = pd.factorize(iso3[ok])
+    return codes, list(names), year[ok].astype(int), raw, x
+
+
+class _Compared:
+    """One indicator in one window on the panel: every partner's rows, and s (`trajectory`).
+
+    `where[code]` is the (start, stop) of the partner's rows in `year`, `raw` and `x`, which
+    are sorted by partner and then by year.
+    """
+    __slots__ = ("year", "raw", "x", "sd", "where")
+
+    def __init__(self, indicator: str, since: int, until: int, relative: bool):
+        codes, names, year, raw, x = _indicator_rows(indicator)
+        inside = (year >= since) & (year <= until)
+        codes, year, raw, x = codes[inside], year[inside], raw[inside], x[inside]
+        if relative and len(x):
+            x = x - pd.Series(x).groupby(year).transform("median").to_numpy()
+        # s over the rows in the panel's order, as `_compared` computes it
+        self.sd = float(pd.Series(x, dtype=float).std(ddof=0)) if len(x) else float("nan")
+        same = codes[1:] == codes[:-1]
+        if not np.all((codes[1:] > codes[:-1]) | (same & (year[1:] > year[:-1]))):
+            order = np.lexsort((year, codes))     # the panel is not sorted by partner and year
+            codes, year, raw, x = codes[order], year[order], raw[order], x[order]
+            same = codes[1:] == codes[:-1]
+        self.year, self.raw, self.x = year, raw, x
+        for a in (self.year, self.raw, self.x):
+            a.flags.writeable = False
+        starts = np.flatnonzero(np.r_[True, ~same]) if len(codes) else np.array([], int)
+        stops = np.r_[starts[1:], len(codes)].tolist()
+        self.where = {names[c]: (a, b) for c, a, b in zip(codes[starts].tolist(), starts.tolist(), stops)}
+
+
 @lru_cache(maxsize=512)
-def _compared_panel(indicator: str, since: int, until: int, relative: bool):
-    """`_compared` on the panel, cached: (rows grouped by iso3, standard deviation of x)."""
-    d = _compared(_panel(), indicator, since, until, relative)
-    s = float(d["x"].std(ddof=0)) if len(d) else float("nan")
-    return {code: g for code, g in d.groupby("iso3", sort=False)}, s
+def _compared_panel(indicator: str, since: int, until: int, relative: bool) -> _Compared:
+    """`_compared` on the panel, cached, as numpy arrays by partner (see `_Compared`)."""
+    return _Compared(indicator, since, until, relative)
 
 
 def _window(since, until) -> tuple[int, int]:
@@ -249,37 +321,75 @@ def trajectory(country, indicators=None, since: int = SINCE, until: int = UNTIL,
         raise ValueError(f"{method!r} is not a method; choose 'slope' or 'ends'.")
     since, until = _window(since, until)
     names = _check_indicators(indicators)
-    table = _panel() if data is None else data
-    code = country if data is not None and country in set(table["iso3"]) else to_code(country)
-    rate = slope if method == "slope" else ends_rate
+    if data is None:
+        rows = _panel_rows(to_code(country), tuple(names), since, until, method, bool(relative),
+                           min_years, threshold)
+    else:
+        code = country if country in set(data["iso3"]) else to_code(country)
+        rows = []
+        for ind in names:
+            d = _compared(data, ind, since, until, relative)
+            mine = d[d["iso3"] == code].sort_values("year")
+            s = float(d["x"].std(ddof=0)) if len(d) else float("nan")
+            rows.append(_trajectory_row(ind, mine["year"].to_numpy(), mine["raw"].to_numpy(),
+                                        mine["x"].to_numpy(), s, method, min_years, threshold))
+    return pd.DataFrame(list(rows)).set_index("indicator")
+
+
+def _trajectory_row(ind: str, years: np.ndarray, raw: np.ndarray, x: np.ndarray, s: float,
+                    method: str, min_years: int, threshold: float) -> dict:
+    """One row of `trajectory`: one partner's years, raw values and x (sorted by year)."""
+    info = INDICATORS[ind]
+    n = len(years)
+    if n >= min_years:
+        b = (slope if method == "slope" else ends_rate)(years, x)
+        sign = 1 if info.higher_is_closer else -1
+        change = 0.0 if s == 0 and b == 0 else (sign * 10 * b / s if s > 0 else float("nan"))
+    else:
+        b = change = float("nan")
+    return {
+        "indicator": ind, "pillar": info.pillar, "label": info.label,
+        "years": f"{int(years.min())}–{int(years.max())}" if n else "none",
+        "n_years": n,
+        "first": float(raw[0]) if n else float("nan"),
+        "last": float(raw[-1]) if n else float("nan"),
+        "per_year": b, "sd": s, "change": change,
+        "verdict": verdict(change, threshold),
+    }
+
+
+_NO_ROWS = np.array([], dtype=float)
+
+
+@lru_cache(maxsize=1024)
+def _trajectory_rows(code: str, names: tuple, since: int, until: int, method: str,
+                     relative: bool, min_years: int, threshold: float) -> tuple:
+    """The rows of `trajectory` on the panel (cached; copy each dict before changing it)."""
     rows = []
     for ind in names:
-        info = INDICATORS[ind]
-        if data is None:
-            groups, s = _compared_panel(ind, since, until, bool(relative))
-            mine = groups.get(code, pd.DataFrame({"iso3": [], "year": [], "raw": [], "x": []}))
+        c = _compared_panel(ind, since, until, relative)
+        start, stop = c.where.get(code, (0, 0))
+        if stop > start:
+            years, raw, x = c.year[start:stop], c.raw[start:stop], c.x[start:stop]
         else:
-            d = _compared(table, ind, since, until, relative)
-            mine = d[d["iso3"] == code]
-            s = float(d["x"].std(ddof=0)) if len(d) else float("nan")
-        mine = mine.sort_values("year")
-        n = len(mine)
-        if n >= min_years:
-            b = rate(mine["year"], mine["x"])
-            sign = 1 if info.higher_is_closer else -1
-            change = 0.0 if s == 0 and b == 0 else (sign * 10 * b / s if s > 0 else float("nan"))
-        else:
-            b = change = float("nan")
-        rows.append({
-            "indicator": ind, "pillar": info.pillar, "label": info.label,
-            "years": f"{int(mine['year'].min())}–{int(mine['year'].max())}" if n else "none",
-            "n_years": n,
-            "first": float(mine["raw"].iloc[0]) if n else float("nan"),
-            "last": float(mine["raw"].iloc[-1]) if n else float("nan"),
-            "per_year": b, "sd": s, "change": change,
-            "verdict": verdict(change, threshold),
-        })
-    return pd.DataFrame(rows).set_index("indicator")
+            years = raw = x = _NO_ROWS
+        rows.append(_trajectory_row(ind, years, raw, x, c.sd, method, min_years, threshold))
+    return tuple(rows)
+
+
+def _cached(function, *args):
+    """function(*args) through its lru_cache, or computed afresh if an argument cannot be hashed."""
+    try:
+        hash(args)
+    except TypeError:
+        return function.__wrapped__(*args)
+    return function(*args)
+
+
+def _panel_rows(code, names, since, until, method, relative, min_years, threshold) -> tuple:
+    """`_trajectory_rows`, from the cache unless a setting cannot be hashed."""
+    return _cached(_trajectory_rows, code, names, since, until, method, relative, min_years,
+                   threshold)
 
 
 def convergence(countries=RISING, indicators=None, since: int = SINCE, until: int = UNTIL, *,
@@ -290,11 +400,33 @@ def convergence(countries=RISING, indicators=None, since: int = SINCE, until: in
     >>> long[["iso3", "indicator", "verdict"]].values.tolist()
     [['IND', 'trade_share_pct', 'converging'], ['BRA', 'trade_share_pct', 'steady']]
     """
-    parts = []
-    for code in _codes(countries):
-        t = trajectory(code, indicators, since, until, method=method, relative=relative)
-        parts.append(t.reset_index().assign(iso3=code, name=_label(code)))
-    out = pd.concat(parts, ignore_index=True)
+    codes = _codes(countries)
+    if not codes:
+        pd.concat([])                                 # "No objects to concatenate", as before
+    return _convergence_cached(*_convergence_key(codes, indicators, since, until, method,
+                                                 relative)).copy()
+
+
+def _convergence_key(codes, indicators, since, until, method, relative) -> tuple:
+    """The settings of `convergence`, checked, as the key of its cache."""
+    if method not in METHODS:
+        raise ValueError(f"{method!r} is not a method; choose 'slope' or 'ends'.")
+    since, until = _window(since, until)
+    names = tuple(_check_indicators(indicators))
+    return tuple(codes), names, since, until, method, bool(relative)
+
+
+@lru_cache(maxsize=64)
+def _convergence_cached(codes: tuple, names: tuple, since: int, until: int, method: str,
+                        relative: bool) -> pd.DataFrame:
+    """`convergence`, cached: do not change the table returned (`convergence` copies it)."""
+    rows = []
+    for code in codes:
+        label = _label(code)
+        for row in _trajectory_rows(code, names, since, until, method, relative, MIN_YEARS,
+                                    THRESHOLD):
+            rows.append({**row, "iso3": code, "name": label})
+    out = pd.DataFrame(rows)
     return out[["iso3", "name", "pillar", "indicator", "years", "n_years", "first", "last",
                 "per_year", "sd", "change", "verdict"]]
 
@@ -314,7 +446,18 @@ def convergence_table(countries=RISING, indicators=None, since: int = SINCE, unt
     >>> table.index.tolist()
     ['IND', 'ZAF']
     """
-    long = convergence(countries, indicators, since, until, method=method, relative=relative)
+    codes = _codes(countries)
+    if not codes:
+        pd.concat([])                                 # "No objects to concatenate", as before
+    key = _convergence_key(codes, indicators, since, until, method, relative)
+    return _cached(_convergence_table, *key, threshold).copy()
+
+
+@lru_cache(maxsize=64)
+def _convergence_table(codes: tuple, names: tuple, since: int, until: int, method: str,
+                       relative: bool, threshold) -> pd.DataFrame:
+    """`convergence_table`, cached: do not change the table returned."""
+    long = _convergence_cached(codes, names, since, until, method, relative)
     wide = long.pivot_table(index="iso3", columns="pillar", values="change", aggfunc="mean",
                             sort=False)
     wide = wide.reindex(columns=[p for p in PILLARS if p in set(long["pillar"])])
@@ -476,15 +619,13 @@ def draw_trajectory(country, indicators=None, since: int = SINCE, until: int = U
     names = _check_indicators(indicators)
     since, until = _window(since, until)
     traj = trajectory(code, names, since, until, method=method)
-    panel = _panel()
     ncols = min(4, len(names))
     nrows = -(-len(names) // ncols)
     fig, axes = plt.subplots(nrows, ncols, squeeze=False, figsize=(11, 3.2 * nrows))
-    window = panel[panel["year"].between(since, until)]
     for ax, ind in zip(axes.flat, names):
         row = traj.loc[ind]
-        mine = window.loc[window["iso3"] == code, ["year", ind]].dropna()
-        median = window.groupby("year")[ind].median().dropna()
+        mine = _partner_rows(code, since, until, ["year", ind])
+        median = _median_by_year(ind, since, until)
         ax.plot(median.index, median.to_numpy(), color=style.US_COLOR, linestyle=":", linewidth=1.3,
                 label="median partner")
         ax.plot(mine["year"], mine[ind], color=style.PALETTE[0], linestyle="-", linewidth=2,
@@ -533,14 +674,13 @@ def draw_trajectories(countries, indicator: str = "trade_share_pct", since: int 
     [indicator] = _check_indicators([indicator])
     since, until = _window(since, until)
     info = INDICATORS[indicator]
-    window = _panel()[_panel()["year"].between(since, until)]
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    median = window.groupby("year")[indicator].median().dropna()
+    median = _median_by_year(indicator, since, until)
     ax.plot(median.index, median.to_numpy(), color=style.US_COLOR, linestyle=":", linewidth=1.3,
             label="median partner")
     described = []
     for k, code in enumerate(codes):
-        mine = window.loc[window["iso3"] == code, ["year", indicator]].dropna()
+        mine = _partner_rows(code, since, until, ["year", indicator])
         color = style.PALETTE[k % len(style.PALETTE)]
         row = trajectory(code, [indicator], since, until, method=method).iloc[0]
         label = _label(code)
@@ -641,8 +781,9 @@ def quad_table(year_of: dict | None = None) -> pd.DataFrame:
             "arms_tiv", "students_per_million"]
     out = pd.DataFrame(index=pd.Index(codes, name="iso3"))
     out["name"] = [_label(c) for c in codes]
+    quad = panel[panel["iso3"].isin(codes)]
     for col in cols:
-        rows = panel[panel["iso3"].isin(codes)].dropna(subset=[col])
+        rows = quad.dropna(subset=[col])
         year = int(rows.groupby("iso3")["year"].max().min())
         values = rows[rows["year"] == year].set_index("iso3")[col]
         out[f"{SHORT[col]} {year}"] = values.reindex(codes)
@@ -702,15 +843,13 @@ def draw_events(country="IND", indicators=("trade_share_pct", "ideal_point_dista
     code = to_code(country)
     names = _check_indicators(list(indicators))
     evs = timeline_events(country=code, years=(since, until))
-    panel = _panel()
-    window = panel[panel["year"].between(since, until)]
     ncols = 2 if len(names) > 1 else 1
     nrows = -(-len(names) // ncols)
     fig, axes = plt.subplots(nrows, ncols, squeeze=False, sharex=True, figsize=(11, 3.1 * nrows))
     years = sorted(set(evs["year"]))
     for ax, ind in zip(axes.flat, names):
-        mine = window.loc[window["iso3"] == code, ["year", ind]].dropna()
-        median = window.groupby("year")[ind].median().dropna()
+        mine = _partner_rows(code, since, until, ["year", ind])
+        median = _cached(_median_by_year, ind, since, until)
         for y in years:
             ax.axvline(y, color=style.PALETTE[1], linestyle="--", linewidth=1, alpha=0.8)
         ax.plot(median.index, median.to_numpy(), color=style.US_COLOR, linestyle=":", linewidth=1.3)
@@ -760,18 +899,18 @@ def evidence(candidate, indicators=None) -> pd.DataFrame:
     """
     code = to_code(candidate)
     names = list(INDICATORS) if indicators is None else _check_indicators(indicators)
-    panel = _panel()
+    candidate_rows = _country_rows(code)
     rows = []
     for ind in names:
         info = INDICATORS[ind]
-        mine = panel.loc[panel["iso3"] == code, ["year", ind]].dropna()
+        mine = candidate_rows[["year", ind]].dropna()
         if mine.empty:
             rows.append({"indicator": ind, "pillar": info.pillar, "meaning": info.label,
                          "year": pd.NA, "value": float("nan"), "rank": pd.NA, "of": pd.NA,
                          "tied": pd.NA})
             continue
         year = int(mine["year"].max())
-        those = panel.loc[panel["year"] == year].set_index("iso3")[ind].dropna()
+        those = _year_rows(year)[ind].dropna()
         ranks = _partners_ranked(those, info.higher_is_closer)
         rows.append({"indicator": ind, "pillar": info.pillar, "meaning": info.label, "year": year,
                      "value": float(those[code]), "rank": int(ranks[code]), "of": int(those.size),
@@ -803,7 +942,7 @@ def evidence_sentence(candidate, indicator: str, ahead: int = 3) -> str:
             f"{info.label[0].lower() + info.label[1:]}, with {row['value']:,.3g}")
     if int(row["tied"]):
         text += f" (tied with {int(row['tied'])} others)"
-    those = _panel().loc[_panel()["year"] == year].set_index("iso3")[indicator].dropna()
+    those = _year_rows(year)[indicator].dropna()
     ranks = _partners_ranked(those, info.higher_is_closer)
     above = ranks[ranks < rank].sort_values()
     if ahead and len(above):
@@ -842,10 +981,10 @@ def stress_test(candidate, year: int = index.DEFAULT_YEAR) -> pd.DataFrame:
     rows = []
     for label, settings in STRESS_SETTINGS:
         idx = index.closeness_index(year, **settings)
-        ranked = idx.dropna(subset=["rank"])
+        ranked = idx["rank"].notna().to_numpy()
         rank = idx.loc[code, "rank"] if code in idx.index else pd.NA
-        rows.append({"setting": label, "rank": rank, "of": len(ranked),
-                     "first": ranked["name"].iloc[0]})
+        rows.append({"setting": label, "rank": rank, "of": int(ranked.sum()),
+                     "first": idx["name"][ranked].iloc[0]})
     out = pd.DataFrame(rows).set_index("setting")
     out["rank"] = out["rank"].astype("Int64")
     return out
@@ -959,7 +1098,7 @@ def candidate_explorer(a: str = "GBR", b: str = "CAN", year: int = index.DEFAULT
     from .widgets import choice
     from .widgets import explorer as wire
     idx = index.closeness_index(year, missing="reweight")
-    options = dict(sorted((r["name"], c) for c, r in idx.iterrows()))
+    options = dict(sorted(zip(idx["name"], idx.index)))
     sliders, norm = index.weight_controls()
 
     def draw(first, second, diplomatic, economic, security, cultural, normalisation):

@@ -560,7 +560,7 @@ def security_trend(indicator: str = "troops", countries=("GBR", "AUS", "JPN", "F
 def explorer(default_countries=("GBR", "AUS", "JPN", "FRA", "IND"), indicator: str = "troops"):
     """Widgets to pick a security indicator, partners and years; draws `security_trend`."""
     from . import widgets
-    everyone = sorted(set(load("panel")["iso3"]))
+    everyone = sorted(set(load("panel")["iso3"].unique()))
     options = {label: key for key, label in SECURITY_INDICATORS.items()}
 
     def draw(indicator, countries, years, smooth):

@@ -31,6 +31,7 @@ the partners the source lists (about 75 before 1992 in the Census data).
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -122,7 +123,21 @@ def members(group: str) -> list[str]:
     (True, False)
     """
     _check("group", group, GROUPS)
-    c = load("countries")
+    return list(_members(group))
+
+
+# The tables read through `load` do not change during a session, so the functions below cache
+# what they compute from them. The cache is keyed on `load` itself: a test that replaces
+# `load` with made-up tables gets its own results, never those of the real tables.
+
+def _members(group: str) -> tuple[str, ...]:
+    """`members`, from the cache."""
+    return _members_of(group, load)
+
+
+@lru_cache(maxsize=64)
+def _members_of(group: str, loader) -> tuple[str, ...]:
+    c = loader("countries")
     c = c[c["iso3"] != "USA"]
     allies = c["us_defense_pact_2018"].fillna(False).astype(bool)
     picked = {
@@ -134,7 +149,7 @@ def members(group: str) -> list[str]:
         "connectors": c["iso3"].isin(CONNECTORS),
         "others": ~allies & (c["iso3"] != "CHN"),
     }[group]
-    return sorted(c.loc[picked, "iso3"])
+    return tuple(sorted(c.loc[picked, "iso3"]))
 
 
 def groups_table() -> pd.DataFrame:
@@ -165,12 +180,22 @@ def partner_shares(years=None) -> pd.DataFrame:
     >>> round(float(s["imports_share_pct"].sum()), 6)
     100.0
     """
-    df = load("trade")
+    return _years(_partner_shares(), years).reset_index(drop=True).copy()
+
+
+def _partner_shares() -> pd.DataFrame:
+    """`partner_shares()` for every year, from the cache: do not change the table returned."""
+    return _partner_shares_of(load)
+
+
+@lru_cache(maxsize=4)
+def _partner_shares_of(loader) -> pd.DataFrame:
+    df = loader("trade")
     df["trade_musd"] = df["exports_musd"] + df["imports_musd"]
     for flow in ("trade", "imports", "exports"):
         column = df[f"{flow}_musd"]
         df[f"{flow}_share_pct"] = 100 * column / column.groupby(df["year"]).transform("sum")
-    return _years(df, years).reset_index(drop=True)
+    return df
 
 
 def group_share(group: str, indicator: str = "trade", years=None) -> pd.DataFrame:
@@ -189,21 +214,27 @@ def group_share(group: str, indicator: str = "trade", years=None) -> pd.DataFram
     3
     """
     _check("indicator", indicator, INDICATORS)
-    codes = members(group)
-    if indicator in ("trade", "imports", "exports"):
-        df = partner_shares()
-        column = f"{indicator}_share_pct"
-    elif indicator == "trade_long":
-        df, column = load("trade_history"), "trade_share_pct"
-    else:
-        df, column = load("coauthorship"), "share_of_us_articles_pct"
-    df = df[df["iso3"].isin(codes)].dropna(subset=[column])
-    out = df.groupby("year").agg(value=(column, "sum"), covered=("iso3", "nunique")).reset_index()
-    out = _years(out, years).reset_index(drop=True)
+    _check("group", group, GROUPS)
+    out = _years(_group_share(group, indicator, load), years).reset_index(drop=True).copy()
     if out.empty:
         raise ValueError(f"No data on '{INDICATORS[indicator][0]}' for {GROUPS[group]} in these "
                          "years: the table has none of its members (or not these years).")
     return out
+
+
+@lru_cache(maxsize=256)
+def _group_share(group: str, indicator: str, loader) -> pd.DataFrame:
+    """`group_share(group, indicator)` for every year, cached: do not change the table returned."""
+    codes = _members_of(group, loader)
+    if indicator in ("trade", "imports", "exports"):
+        df = _partner_shares_of(loader)
+        column = f"{indicator}_share_pct"
+    elif indicator == "trade_long":
+        df, column = loader("trade_history"), "trade_share_pct"
+    else:
+        df, column = loader("coauthorship"), "share_of_us_articles_pct"
+    df = df[df["iso3"].isin(codes)].dropna(subset=[column])
+    return df.groupby("year").agg(value=(column, "sum"), covered=("iso3", "nunique")).reset_index()
 
 
 def group_table(groups, indicator: str = "trade", years=None) -> pd.DataFrame:
@@ -352,7 +383,7 @@ def region_table(years=(1985, 1995, 2005, 2015, 2022)) -> pd.DataFrame:
     >>> round(float(t[2022].sum()))   # a few small territories have no region
     100
     """
-    df = partner_shares().merge(load("countries")[["iso3", "region"]], on="iso3", how="left")
+    df = _partner_shares().merge(load("countries")[["iso3", "region"]], on="iso3", how="left")
     df = df[df["year"].isin(list(years))].dropna(subset=["region"])
     table = df.pivot_table(index="region", columns="year", values="trade_share_pct", aggfunc="sum")
     table.columns.name = "year"
@@ -371,12 +402,18 @@ def asia_split(source: str = "trade") -> pd.DataFrame:
     ['allies', 'others']
     """
     _check("source", source, ("trade", "trade_history"))
-    regions = load("countries")[["iso3", "region"]]
-    allies = set(members("treaty_allies"))
+    return _asia_split(source, load).copy()
+
+
+@lru_cache(maxsize=16)
+def _asia_split(source: str, loader) -> pd.DataFrame:
+    """`asia_split(source)`, cached: do not change the table returned."""
+    regions = loader("countries")[["iso3", "region"]]
+    allies = set(_members_of("treaty_allies", loader))
     if source == "trade":
-        df = partner_shares()[["iso3", "year", "trade_share_pct"]]
+        df = _partner_shares_of(loader)[["iso3", "year", "trade_share_pct"]]
     else:
-        df = load("trade_history")[["iso3", "year", "trade_share_pct"]]
+        df = loader("trade_history")[["iso3", "year", "trade_share_pct"]]
     df = df.merge(regions, on="iso3").dropna(subset=["trade_share_pct"])
     df = df[df["region"] == EAST_ASIA]
     df["group"] = np.where(df["iso3"].isin(allies), "allies", "others")
@@ -393,7 +430,8 @@ def crossing_year(source: str = "trade", first: int = 1950) -> int | None:
     >>> crossing_year("trade")
     2002
     """
-    wide = asia_split(source).pivot(index="year", columns="group", values="share_pct")
+    wide = _asia_split(_check("source", source, ("trade", "trade_history")), load).pivot(
+        index="year", columns="group", values="share_pct")
     wide = wide[wide.index >= first]
     ahead = wide.index[wide["others"] > wide["allies"]]
     return int(ahead[0]) if len(ahead) else None
@@ -521,7 +559,7 @@ def draw_coauthorship(countries=COAUTHOR_FOCUS) -> None:
 def _partition(codes) -> pd.Series:
     """The friend-shoring group (a key of `PARTITION`) of each code, for many codes at once."""
     codes = pd.Series(list(codes), dtype=object)
-    allies = set(members("treaty_allies"))
+    allies = set(_members("treaty_allies"))
     groups = np.select([codes == "CHN", codes.isin(CONNECTORS), codes.isin(allies)],
                        ["china", "connectors", "allies_without_mexico"], "rest")
     return pd.Series(groups, index=codes.index, dtype=object)

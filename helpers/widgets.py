@@ -12,15 +12,31 @@ import ipywidgets as widgets
 
 from .countries import country, name
 
+START_NOTE = ("The view just above shows these starting choices. Change a control and it is "
+              "redrawn here.")
+
 
 def explorer(draw: Callable[..., None], **controls: widgets.Widget) -> widgets.VBox:
-    """Controls above an output area that `draw(**values)` fills on every change.
+    """Controls above an output area that `draw(**values)` fills whenever a control changes.
 
-    End a notebook cell with the call so that Jupyter shows the explorer. Example::
+    In a notebook the explorer comes right after a plain call that draws its default view, so
+    it does not draw that view a second time: its area starts with a short note and fills on
+    the first change. End a notebook cell with the call so that Jupyter shows the explorer.
+    Example::
 
         explorer(draw_map, year=widgets.IntSlider(value=2000, min=1990, max=2020))
     """
-    output = widgets.interactive_output(draw, controls)
+    output = widgets.Output()
+    output.append_stdout(START_NOTE + "\n")
+
+    def redraw(change) -> None:
+        values = {key: control.value for key, control in controls.items()}
+        output.clear_output(wait=True)
+        with output:
+            draw(**values)
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
     box = widgets.VBox([widgets.HBox(list(controls.values()),
                                      layout=widgets.Layout(flex_flow="row wrap")), output])
     return box

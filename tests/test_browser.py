@@ -2,8 +2,8 @@
 
 For each notebook this starts from a fresh page, runs all cells from the Run menu, and checks
 what a student would see: no error, every widget drawn as a widget (not as a line of text such
-as ``HBox(children=...)``), and in each cell tagged ``explorer`` a figure that redraws when the
-first control is changed. A screenshot of every notebook goes to ``artifacts/browser/``.
+as ``HBox(children=...)``), and in each cell tagged ``explorer`` the note that the view above
+is its start, then a figure drawn when the first control is changed. A screenshot of every notebook goes to ``artifacts/browser/``.
 
 It needs Debian's ``chromium`` (``.ci/run`` installs it) and the ``playwright`` Python package
 (the ``test`` extra); Playwright's own browser download is not used. Without
@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from helpers.widgets import START_NOTE
 
 pytestmark = pytest.mark.browser
 
@@ -396,10 +397,11 @@ def test_notebook_in_browser(path, lab, browser):
             if "explorer" not in cell_tags:
                 continue
             cell = page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
-            before = _snapshot(page)["cells"][index]["images"]
-            if not before:
-                pytest.fail(f"{name} cell {index}: the explorer shows no figure before any change",
-                            pytrace=False)
+            shown = _snapshot(page)["cells"][index]
+            before = shown["images"]
+            if START_NOTE not in " ".join(o["text"] for o in shown["outputs"]):
+                pytest.fail(f"{name} cell {index}: the explorer does not say that the view above "
+                            f"is its start (outputs: {shown['outputs']})", pytrace=False)
             action = _change_first_control(page, cell, name, index)
             _wait_for_new_figure(page, lab, name, index, before, action)
 

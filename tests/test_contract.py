@@ -409,3 +409,25 @@ def test_link_checker_finds_what_it_should(tmp_path):
     assert _check_link(page, "ftp://x.org/f") is not None
     assert _anchors("# A `code` title?\n## Same\n## Same\n## un_votes *now*\n") >= {
         "a-code-title", "same", "same-1", "A-code-title?", "un_votes-now"}
+
+
+# ---- explorers start from the view above -------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_explorer_starts_from_the_view_just_above(path):
+    """An explorer does not draw its starting view (the static call above it already did), so
+    that call must draw exactly what the explorer starts from: same figure, same alt text."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "tests" / "explorer_start.py"), str(path)],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    explorers = json.loads(run.stdout.strip().splitlines()[-1])
+    assert explorers, f"{path.name}: no cell tagged explorer"
+    for e in explorers:
+        assert e["start"], f"{path.name} cell {e['cell']}: the explorer draws no starting view"
+        assert e["start"] == e["above"], (
+            f"{path.name} cell {e['cell']}: the explorer starts from a different view than the "
+            f"figure just above it.\nexplorer: {e['start']}\nabove: {e['above']}")

@@ -36,6 +36,20 @@ def test_tallies_by_hand():
     assert t["passed"].tolist() == [True, False, False]
 
 
+def test_tallies_same_whatever_the_vote_type():
+    # text, Python objects, a categorical with an unused category and small integer ids
+    # all count the same way
+    toy = pd.DataFrame({"rcid": [7, 7, 7, 9, 9], "iso3": list("ABCAB"),
+                        "vote": ["yes", "no", "yes", "abstain", "no"]})
+    want = m.tallies(toy)
+    assert want[["yes", "abstain", "no"]].values.tolist() == [[2, 0, 1], [0, 1, 1]]
+    for vote in (toy["vote"].astype(object),
+                 pd.Categorical(toy["vote"], categories=["no", "maybe", "yes", "abstain"])):
+        pd.testing.assert_frame_equal(m.tallies(toy.assign(vote=vote)), want)
+    small = m.tallies(toy.astype({"rcid": "int32"}))
+    assert small.index.tolist() == [7, 9] and small["voters"].tolist() == [3, 2]
+
+
 def test_tallies_rejects_unknown_votes():
     toy = pd.DataFrame({"rcid": [1], "iso3": ["A"], "vote": ["maybe"]})
     with pytest.raises(ValueError, match="yes', 'abstain' or 'no"):
@@ -180,6 +194,26 @@ def test_roll_calls_add_up():
     assert (counted == rows["voters"]).all()
     assert (rows["group_yes"] + rows["group_no"] <= rows["group_same"] + rows["group_opposite"]).all()
     assert (rows["decided"] == m.flips(rows["yes"], rows["no"], rows["group_yes"], rows["group_no"])).all()
+
+
+def test_roll_calls_recomputed_from_votes():
+    """The group's and the other states' counts of a few roll calls, from the votes themselves."""
+    votes = helpers.load("un_votes")
+    year = helpers.load("un_roll_calls").set_index("rcid")["year"]
+    nato = m.close_group("nato")
+    rows = m.roll_calls(nato)
+    for rcid in (3, 1002, 4829, 5030, 5706, 5747):
+        day = votes[votes["rcid"] == rcid].set_index("iso3")["vote"].astype(str)
+        us = day["USA"]
+        other_side = {"yes": "no", "no": "yes"}[us]
+        members = set(nato.members_in(int(year[rcid])))
+        group, others = day[day.index.isin(members)], day[~day.index.isin(members | {"USA"})]
+        for who, part in (("group", group), ("others", others)):
+            assert rows.loc[rcid, f"{who}_same"] == (part == us).sum(), (rcid, who)
+            assert rows.loc[rcid, f"{who}_opposite"] == (part == other_side).sum(), (rcid, who)
+            assert rows.loc[rcid, f"{who}_abstain"] == (part == "abstain").sum(), (rcid, who)
+        assert rows.loc[rcid, "group_yes"] == (group == "yes").sum()
+        assert rows.loc[rcid, "group_no"] == (group == "no").sum()
 
 
 def test_decided_roll_call_recomputed_from_votes():
