@@ -1,12 +1,14 @@
 """Time every notebook and measure its kernel's peak memory, next to a floor notebook.
 
     python tests/bench.py            (or: make bench)
+    python tests/bench.py --cells notebooks/01_history.ipynb ...   (where the time goes)
 
 The floor notebook only imports pandas, matplotlib, ipywidgets and helpers, in the same
 run, so the comparison is fair on any machine. Each notebook, the floor included, runs twice
-and its faster run counts (its larger peak memory counts). Targets: each notebook at most twice the
-floor's wall time, and at most 400 MB peak kernel memory. Writes artifacts/bench.md and
-exits 1 if a target is missed.
+and its faster run counts (its larger peak memory counts). Targets: each notebook at most
+twice the floor's wall time, and at most 400 MB peak kernel memory. Writes
+artifacts/bench.md and exits 1 if a target is missed. ``--cells`` shows, for the notebooks
+named, each cell's time and how much of it went into rendering figures.
 """
 from __future__ import annotations
 
@@ -40,8 +42,11 @@ def _peak_rss(pid: int, stop: threading.Event, result: list[float]) -> None:
     result.append(peak)
 
 
-def run(path: Path) -> tuple[float, float]:
+def run(path: Path, cells: list | None = None) -> tuple[float, float]:
     """Start a fresh kernel, run every code cell in order; return (seconds, peak MB of the kernel).
+
+    With a list for ``cells``, also record each code cell's (index, seconds, seconds spent
+    rendering figures, first line) in it; that adds a little work to the run.
 
     The clock runs from asking for the kernel to the end of the last cell. A plain loop over
     jupyter_client, as nbval does: nbclient sometimes waits out its whole timeout on a widget
@@ -59,9 +64,16 @@ def run(path: Path) -> tuple[float, float]:
     watcher.start()
     try:
         client.wait_for_ready(timeout=60)
+        if cells is not None:
+            _execute(client, RENDER_CLOCK, "the render clock")
         for index, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and cell.source.strip():
+                began = time.perf_counter()
                 _execute(client, cell.source, f"{path.name} cell {index}")
+                if cells is not None:
+                    rendering = float(_execute(client, "print(_read_rendering())", "the render clock"))
+                    cells.append((index, time.perf_counter() - began, rendering,
+                                  cell.source.strip().splitlines()[0]))
         seconds = time.perf_counter() - start
     finally:
         stop.set()
@@ -71,10 +83,12 @@ def run(path: Path) -> tuple[float, float]:
     return seconds, peak[0]
 
 
-def _execute(client, source: str, where: str, timeout: float = 300) -> None:
-    """Run one cell and wait until the kernel is idle again; fail on an error in the cell."""
+def _execute(client, source: str, where: str, timeout: float = 300) -> str:
+    """Run one cell and wait until the kernel is idle again; fail on an error in the cell.
+    Returns what the cell printed."""
     msg_id = client.execute(source, store_history=True)
     deadline = time.monotonic() + timeout
+    printed = []
     while True:
         try:
             msg = client.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
@@ -84,8 +98,30 @@ def _execute(client, source: str, where: str, timeout: float = 300) -> None:
             continue
         if msg["msg_type"] == "error":
             raise RuntimeError(f"{where}: {msg['content']['ename']}: {msg['content']['evalue']}")
+        if msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"])
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return
+            return "".join(printed)
+
+
+# Run first in the kernel by `--cells`: adds up the time matplotlib spends turning figures into
+# images; after each notebook cell, bench reads and resets it.
+RENDER_CLOCK = """
+import time as _time
+import matplotlib.backend_bases as _backend_bases
+_rendering = [0.0]  # seconds spent rendering figures since the last reading
+_print_figure = _backend_bases.FigureCanvasBase.print_figure
+def _timed_print_figure(self, *args, **kwargs):
+    began = _time.perf_counter()
+    try:
+        return _print_figure(self, *args, **kwargs)
+    finally:
+        _rendering[0] += _time.perf_counter() - began
+_backend_bases.FigureCanvasBase.print_figure = _timed_print_figure
+def _read_rendering():
+    seconds, _rendering[0] = _rendering[0], 0.0
+    return seconds
+"""
 
 
 def best_run(path: Path, repeat: int = REPEAT) -> tuple[float, float]:
@@ -130,7 +166,23 @@ def function_benchmarks() -> list[tuple[str, float, float]]:
     return rows
 
 
+def cell_report(paths: list[str]) -> int:
+    """`--cells`: per notebook, where the time goes, cell by cell, slowest first."""
+    for name in paths:
+        cells: list = []
+        seconds, _ = run(Path(name).resolve(), cells)
+        total, rendering = sum(c[1] for c in cells), sum(c[2] for c in cells)
+        print(f"\n{Path(name).name}: {seconds:.2f} s in all; cells {total:.2f} s, of which "
+              f"rendering figures {rendering:.2f} s")
+        print("| cell | seconds | rendering | first line |\n|---:|---:|---:|---|")
+        for index, took, rendered, first in sorted(cells, key=lambda c: -c[1])[:12]:
+            print(f"| {index} | {took:.2f} | {rendered:.2f} | `{first[:70]}` |")
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--cells"]:
+        return cell_report(sys.argv[2:])
     with tempfile.TemporaryDirectory() as tmp:
         floor_path = Path(tmp) / "floor.ipynb"
         floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
