@@ -88,6 +88,32 @@ def _load_cached(name: str) -> pd.DataFrame:
     return _read(_resource(name))
 
 
+def from_cache(function, *args):
+    """``function(*args)`` through its `functools.lru_cache`, for topic modules that keep a
+    computed table: a table comes back as a copy, so changing it never changes what is kept.
+    When an argument cannot be a key of the cache (a list, say), the function runs without
+    the cache, so unusual input gets the usual result or error.
+
+    >>> @lru_cache
+    ... def squares(n):
+    ...     return pd.DataFrame({"square": [i * i for i in range(n)]})
+    >>> mine = from_cache(squares, 3)
+    >>> mine.loc[0, "square"] = -1
+    >>> from_cache(squares, 3)["square"].tolist()
+    [0, 1, 4]
+    >>> from_cache(squares, [3])
+    Traceback (most recent call last):
+    ...
+    TypeError: 'list' object cannot be interpreted as an integer
+    """
+    try:
+        hash(args)
+    except TypeError:
+        return function.__wrapped__(*args)
+    kept = function(*args)
+    return kept.copy() if isinstance(kept, (pd.DataFrame, pd.Series)) else kept
+
+
 def coverage(name: str) -> tuple[int, int] | None:
     """First and last year of a table, or None for a table without years.
 

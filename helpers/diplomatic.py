@@ -37,7 +37,7 @@ import pandas as pd
 
 from . import style
 from .countries import country, name
-from .data import load
+from .data import from_cache, load
 from .plots import show
 
 __all__ = [
@@ -254,17 +254,6 @@ def measure_table(issue: str = "all", reference: str = "USA") -> pd.DataFrame:
     0.65
     """
     return _measure_table(_issue_key(issue), country(reference)).copy()
-
-
-def _cached(function, *args) -> pd.DataFrame:
-    """A copy of ``function(*args)`` from its cache (an `lru_cache`); computed afresh when an
-    argument cannot be a key of the cache (a list...), so that odd input gets the usual result
-    or error."""
-    try:
-        hash(args)
-    except TypeError:
-        return function.__wrapped__(*args)
-    return function(*args).copy()
 
 
 def _styled() -> None:
@@ -488,7 +477,7 @@ def issue_table(countries=PARTNERS, years=(2000, 2019), measure: str = "agreemen
     >>> issue_table(["GBR"], years=(2019, 2019)).loc["All roll calls", "United Kingdom"].round(3)
     np.float64(0.65)
     """
-    return _cached(_issue_table, tuple(_codes(countries)), years, measure)
+    return from_cache(_issue_table, tuple(_codes(countries)), years, measure)
 
 
 @lru_cache(maxsize=8, typed=True)

@@ -45,7 +45,7 @@ import pandas as pd
 from . import style
 from .countries import country as to_code
 from .countries import name as country_name
-from .data import load
+from .data import from_cache, load
 from .plots import show
 
 __all__ = [
@@ -288,17 +288,6 @@ MEASURES = {
 }
 
 
-def _cached(function, *args) -> pd.DataFrame:
-    """A copy of ``function(*args)`` from its cache (an `lru_cache`); computed afresh when an
-    argument cannot be a key of the cache (a list...), so that odd input gets the usual result
-    or error."""
-    try:
-        hash(args)
-    except TypeError:
-        return function.__wrapped__(*args)
-    return function(*args).copy()
-
-
 def _measure(measure: str) -> Measure:
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(map(repr, MEASURES))}; got {measure!r}.")
@@ -409,7 +398,7 @@ def by_administration(measure: str = "agreement", group: str = NATO, panel: str 
     >>> by_administration("favourable", "All countries").index.tolist()
     ['G. W. Bush', 'Obama', 'Trump I', 'Biden']
     """
-    return _cached(_by_administration, measure, group, panel, years)
+    return from_cache(_by_administration, measure, group, panel, years)
 
 
 @lru_cache(maxsize=32, typed=True)
@@ -613,7 +602,7 @@ def event_effects(window: int = 3) -> pd.DataFrame:
     >>> bool((t["difference"] - (t["partner_change"] - t["group_change"])).abs().max() < 1e-12)
     True
     """
-    return _cached(_event_effects, window)
+    return from_cache(_event_effects, window)
 
 
 @lru_cache(maxsize=4, typed=True)

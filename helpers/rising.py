@@ -41,7 +41,7 @@ from matplotlib.transforms import offset_copy
 from . import index, style
 from .countries import country as to_code
 from .countries import name as country_name
-from .data import load
+from .data import from_cache, load
 from .pillars import INDICATORS, PILLARS
 from .plots import show
 
@@ -377,18 +377,9 @@ def _trajectory_rows(code: str, names: tuple, since: int, until: int, method: st
     return tuple(rows)
 
 
-def _cached(function, *args):
-    """function(*args) through its lru_cache, or computed afresh if an argument cannot be hashed."""
-    try:
-        hash(args)
-    except TypeError:
-        return function.__wrapped__(*args)
-    return function(*args)
-
-
 def _panel_rows(code, names, since, until, method, relative, min_years, threshold) -> tuple:
     """`_trajectory_rows`, from the cache unless a setting cannot be hashed."""
-    return _cached(_trajectory_rows, code, names, since, until, method, relative, min_years,
+    return from_cache(_trajectory_rows, code, names, since, until, method, relative, min_years,
                    threshold)
 
 
@@ -450,7 +441,7 @@ def convergence_table(countries=RISING, indicators=None, since: int = SINCE, unt
     if not codes:
         pd.concat([])                                 # "No objects to concatenate", as before
     key = _convergence_key(codes, indicators, since, until, method, relative)
-    return _cached(_convergence_table, *key, threshold).copy()
+    return from_cache(_convergence_table, *key, threshold)
 
 
 @lru_cache(maxsize=64)
@@ -849,7 +840,7 @@ def draw_events(country="IND", indicators=("trade_share_pct", "ideal_point_dista
     years = sorted(set(evs["year"]))
     for ax, ind in zip(axes.flat, names):
         mine = _partner_rows(code, since, until, ["year", ind])
-        median = _cached(_median_by_year, ind, since, until)
+        median = from_cache(_median_by_year, ind, since, until)
         for y in years:
             ax.axvline(y, color=style.PALETTE[1], linestyle="--", linewidth=1, alpha=0.8)
         ax.plot(median.index, median.to_numpy(), color=style.US_COLOR, linestyle=":", linewidth=1.3)
