@@ -105,21 +105,22 @@ def _execute(client, source: str, where: str, timeout: float = 300) -> str:
             return "".join(printed)
 
 
-# Run first in the kernel by `--cells`: adds up the time matplotlib spends turning figures into
-# images; after each notebook cell, bench reads and resets it.
+# Run first in the kernel by `--cells`: adds up the time helpers.plots.png spends turning
+# figures into images (every figure the notebooks show goes through it); after each notebook
+# cell, bench reads and resets it.
 RENDER_CLOCK = """
 import time as _time
-import matplotlib.backend_bases as _backend_bases
+import helpers.plots as _plots
 _rendering = [0.0, 0]  # seconds spent rendering figures, and how many, since the last reading
-_print_figure = _backend_bases.FigureCanvasBase.print_figure
-def _timed_print_figure(self, *args, **kwargs):
+_png = _plots.png
+def _timed_png(fig):
     began = _time.perf_counter()
     try:
-        return _print_figure(self, *args, **kwargs)
+        return _png(fig)
     finally:
         _rendering[0] += _time.perf_counter() - began
         _rendering[1] += 1
-_backend_bases.FigureCanvasBase.print_figure = _timed_print_figure
+_plots.png = _timed_png
 def _read_rendering():
     reading = tuple(_rendering)
     _rendering[:] = [0.0, 0]
@@ -208,7 +209,7 @@ def main() -> int:
               for n, s, m, t, f, r in rows]
     lines.append(f"\nTargets: ≤ {WALL_FACTOR:g}× the floor's wall time, ≤ {MEMORY_MB} MB. "
                  "The last two columns come from a separate run with a clock around "
-                 "matplotlib's print_figure (the time spent turning figures into images).\n")
+                 "helpers.plots.png (the time spent turning figures into images).\n")
     lines += ["| function | time (ms) | target (ms) | |", "|---|---:|---:|---|"]
     for what, seconds, target in function_benchmarks():
         ok = seconds <= target
