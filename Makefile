@@ -36,8 +36,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# JupyterLab serves the whole project (so a notebook's links to ../data/README.md work, as on
+# Binder) and opens at the start notebook; the address it prints leads there too.
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: setup
 	$(OFFLINE) $(CHECKS) $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NB) \

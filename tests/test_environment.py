@@ -78,3 +78,11 @@ def test_satisfies_rejects_out_of_range():
     assert _satisfies("3.1", ">=3.1,<3.2")
     assert not _satisfies("3.2", ">=3.1,<3.2")
     assert not _satisfies("3.0", ">=3.1,<3.2")
+
+
+def test_every_helpers_package_is_installed():
+    """An install that is not editable gets only the packages pyproject.toml lists."""
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "helpers").rglob("__init__.py")
+             if "__pycache__" not in init.parts}
+    assert found <= listed, f"pyproject.toml [tool.setuptools] packages leaves out {sorted(found - listed)}"
