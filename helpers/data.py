@@ -35,7 +35,14 @@ def _package() -> dict:
     path = DATA_DIR / "datapackage.json"
     if not path.exists():
         raise DataError(f"The data catalogue {path} is missing. To rebuild the data, {REBUILD}.")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:  # not JSON, or not UTF-8 text
+        package = None
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        raise DataError(f"The data catalogue {path} is damaged (it cannot be read as a list of the "
+                        f"datasets). To restore it, {REBUILD}, or `git checkout data/{path.name}`.")
+    return package
 
 
 def _resource(name: str) -> dict:

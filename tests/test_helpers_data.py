@@ -16,17 +16,23 @@ def _fingerprint(folder):
             if p.is_file()}
 
 
+def _clear_caches():
+    """Forget every table and lookup that helpers.data and helpers.countries keep."""
+    for module in (helpers.data, helpers.countries):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     """A private copy of data/ that a test may damage."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("recipe", "__pycache__"))
     monkeypatch.setattr(helpers.data, "DATA_DIR", copy)
-    helpers.data._package.cache_clear()
-    helpers.data._load_cached.cache_clear()
+    _clear_caches()
     yield copy
-    helpers.data._package.cache_clear()
-    helpers.data._load_cached.cache_clear()
+    _clear_caches()
 
 
 def test_load_types_columns():
@@ -126,6 +132,35 @@ def test_missing_catalogue(data_copy):
     (data_copy / "datapackage.json").unlink()
     with pytest.raises(helpers.DataError, match="catalogue .* missing"):
         helpers.datasets()
+
+
+@pytest.mark.parametrize("damage", [lambda raw: raw[:len(raw) // 2], lambda raw: b"\xff" + raw,
+                                    lambda raw: b"{}"])
+def test_damaged_catalogue_names_it_and_the_fix(data_copy, damage):
+    path = data_copy / "datapackage.json"
+    path.write_bytes(damage(path.read_bytes()))
+    before = _fingerprint(data_copy)
+    for call in (lambda: helpers.load("trade"), helpers.datasets):
+        with pytest.raises(helpers.DataError, match=r"datapackage\.json is damaged.*make data"):
+            call()
+    assert _fingerprint(data_copy) == before
+
+
+def test_damaged_countries_table_names_it_and_the_fix(data_copy):
+    path = data_copy / "countries.csv"
+    path.write_bytes(path.read_bytes()[:-300])
+    before = _fingerprint(data_copy)
+    for call in (lambda: helpers.country("Japan"), lambda: helpers.name("JPN"),
+                 lambda: helpers.load("trade", countries="Japan")):
+        with pytest.raises(helpers.DataError, match=r"countries\.csv has been changed or is damaged.*make data"):
+            call()
+    assert _fingerprint(data_copy) == before
+
+
+def test_missing_countries_table_names_it_and_the_fix(data_copy):
+    (data_copy / "countries.csv").unlink()
+    with pytest.raises(helpers.DataError, match=r"countries\.csv is missing.*make data"):
+        helpers.country("Japan")
 
 
 def test_errors_change_nothing_on_disk():
