@@ -227,7 +227,8 @@ def cite(name: str) -> str:
     """
     r = _resource(name)
     lines = [s["citation"] for s in r["sources"]]
-    lines.append(f"Licence: {r['licenses'][0]['title']}. "
+    licences = "; ".join(licence["title"] for licence in r["licenses"])
+    lines.append(f"Licence{'s' if len(r['licenses']) > 1 else ''}: {licences}. "
                  "Prepared in the Closest Partners collection (data/README.md).")
     return "\n".join(lines)
 

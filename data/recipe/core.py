@@ -30,6 +30,33 @@ from typing import Callable
 import pandas as pd
 
 
+class RecipeError(RuntimeError):
+    """A source does not look the way the recipe expects."""
+
+
+@dataclass(frozen=True)
+class Licence:
+    """One set of terms a source comes under, written as a Data Package licence.
+
+    The Data Package spec asks for an Open Definition licence id (`name`, e.g. "CC-BY-4.0"),
+    the URL of the terms (`path`), or both; `title` says in words what the terms are and
+    what they cover. Terms with no standard id (a publisher's own, or none stated) get the
+    publisher's page as `path` and say so in the title, never a made-up id.
+    """
+
+    title: str
+    name: str = ""
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        if not (self.name or self.path):
+            raise RecipeError(f"licence {self.title!r} needs an Open Definition id or a URL")
+
+    def as_dict(self) -> dict:
+        return {key: value for key, value in
+                (("name", self.name), ("path", self.path), ("title", self.title)) if value}
+
+
 @dataclass(frozen=True)
 class Source:
     """One raw source folder in the shared sources directory."""
@@ -38,8 +65,9 @@ class Source:
     title: str
     publisher: str
     url: str
-    licence: str
+    licences: tuple[Licence, ...]  # the terms of the folder's files, as its SOURCE.md states them
     citation: str
+    short: str  # a few words naming it in a list of sources (the panel's publisher line)
 
 
 @dataclass
@@ -49,12 +77,11 @@ class Table:
     name: str
     title: str
     description: str
-    sources: list[str]
+    sources: list[str | Source]  # keys of recipe.sources.SOURCES, or a Source made for the table
     columns: dict[str, str]
     primary_key: list[str]
     build: Callable[[Path], pd.DataFrame]
     caveats: list[str] = field(default_factory=list)
-    licence: str = ""  # defaults to the licences of its sources
     compress: bool = False
     # columns whose values form a fixed, ordered set (loaded as ordered categoricals)
     ordered: dict[str, list[str]] = field(default_factory=dict)
@@ -62,10 +89,6 @@ class Table:
     @property
     def filename(self) -> str:
         return f"{self.name}.csv.gz" if self.compress else f"{self.name}.csv"
-
-
-class RecipeError(RuntimeError):
-    """A source does not look the way the recipe expects."""
 
 
 def read_csv(path: Path, **kwargs) -> pd.DataFrame:
@@ -147,6 +170,12 @@ def coverage(df: pd.DataFrame) -> dict:
     return cov
 
 
+# The package as a whole has no single licence: each resource lists its sources' terms.
+PACKAGE_LICENCE = Licence(
+    title="Each table keeps its sources' terms, listed in its own licenses and in README.md",
+    path="README.md")
+
+
 def write_package(tables: list[Table], sources: dict[str, Source], source_dir: Path,
                   out_dir: Path, log: Callable[[str], None] = print) -> dict:
     """Build every table from `source_dir` and write files + datapackage.json to `out_dir`."""
@@ -165,7 +194,9 @@ def write_package(tables: list[Table], sources: dict[str, Source], source_dir: P
             if col in table.ordered:
                 f["constraints"] = {"enum": list(table.ordered[col])}
             fields.append(f)
-        src = [sources[s] for s in table.sources]
+        src = [s if isinstance(s, Source) else sources[s] for s in table.sources]
+        licences = list(dict.fromkeys(lic for s in src for lic in s.licences))
+        require(bool(licences), f"{table.name}: none of its sources states a licence")
         resources.append({
             "name": table.name,
             "path": table.filename,
@@ -180,8 +211,7 @@ def write_package(tables: list[Table], sources: dict[str, Source], source_dir: P
                        "missingValues": [""]},
             "sources": [{"title": s.title, "path": s.url, "publisher": s.publisher,
                          "citation": s.citation, "folder": s.folder} for s in src],
-            "licenses": [{"title": table.licence or "; ".join(
-                dict.fromkeys(s.licence for s in src))}],
+            "licenses": [lic.as_dict() for lic in licences],
             "caveats": list(table.caveats),
             "coverage": coverage(df),
         })
@@ -191,7 +221,7 @@ def write_package(tables: list[Table], sources: dict[str, Source], source_dir: P
         "name": "closest-partners",
         "title": "Closest Partners: tidy tables on the United States and its partners",
         "description": "Small, documented tables built by data/build.py from public sources.",
-        "licenses": [{"title": "Each resource carries its source's terms; see data/README.md"}],
+        "licenses": [PACKAGE_LICENCE.as_dict()],
         "resources": resources,
     }
     text = json.dumps(package, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

@@ -12,42 +12,64 @@ from pathlib import Path
 
 import pandas as pd
 
-from .core import Table, require
+from . import culture, economy, security, un
+from .core import Source, Table, require
+from .sources import SOURCES
 
 FIRST_YEAR, LAST_YEAR = 1946, 2024
 # (table, years the table covers) for sources that list only positive events
 ZERO_WITHIN = {"alliance_level": (1815, 2018), "arms_tiv": (1950, 2020), "exercises": (1980, 2010)}
 
+# The tables the panel joins, each with the columns it takes: {table column: panel column}.
+# The panel's sources are read off this list, so they always name every source it draws on.
+JOINS = {
+    "un_agreement": {"agreement": "un_agreement"},
+    "un_ideal_points": {"distance_to_us": "ideal_point_distance"},
+    "igo": {"shared_igos": "shared_igos"},
+    "trade": {"trade_musd": "trade_musd", "trade_share_pct": "trade_share_pct"},  # made below
+    "alliances": {"level": "alliance_level"},
+    "troops": {"troops": "troops"},
+    "arms": {"tiv_millions": "arms_tiv"},
+    "exercises": {"exercises": "exercises"},
+    "students": {"students": "students"},
+    "opinion": {"pct_favorable_us": "pct_favorable_us"},
+    "coauthorship": {"share_of_us_articles_pct": "coauthor_share_pct"},
+    "economy": {"gdp_musd": "gdp_musd", "population": "population"},
+}
+_TABLES = {t.name: t for module in (un, security, economy, culture) for t in module.TABLES}
 
-def _table(name: str, source_dir: Path) -> pd.DataFrame:
-    from . import all_tables  # the registry imports this module, so look it up when needed
-    table = next(t for t in all_tables() if t.name == name)
-    return table.build(source_dir)
+
+def _joined_sources() -> list[str]:
+    """The sources of every joined table, each once, in the order of JOINS; those that several
+    tables share (the country code table) come last."""
+    keys = [key for name in JOINS for key in _TABLES[name].sources]
+    require(all(isinstance(key, str) for key in keys), "panel: a joined table has a source of its own")
+    return sorted(dict.fromkeys(keys), key=lambda key: keys.count(key) > 1)
+
+
+# The panel's first source says what it is and names the others: `helpers.datasets()` shows
+# the first source's publisher as a table's source.
+JOINED = Source(
+    folder="(derived)",
+    title="Joined by the recipe from the collection's tables " + ", ".join(JOINS),
+    publisher="Closest Partners, from " + "; ".join(
+        dict.fromkeys(SOURCES[key].short for key in _joined_sources())),
+    url="data/recipe/panel.py",
+    licences=(),  # the panel carries the terms of the sources it joins
+    citation=("Closest Partners (2026), panel table joining the collection's tables; cite the "
+              "sources of the indicators used, listed with it."),
+    short="Closest Partners panel",
+)
 
 
 @lru_cache(maxsize=2)
 def build_panel(source_dir: Path) -> pd.DataFrame:
     key = ["iso3", "year"]
-    trade = _table("trade", source_dir).assign(
-        trade_musd=lambda d: d["exports_musd"] + d["imports_musd"])
+    tables = {name: _TABLES[name].build(source_dir) for name in JOINS}
+    trade = tables["trade"].assign(trade_musd=lambda d: d["exports_musd"] + d["imports_musd"])
     trade["trade_share_pct"] = 100 * trade["trade_musd"] / trade.groupby("year")["trade_musd"].transform("sum")
-    economy = _table("economy", source_dir)
-    parts = [
-        _table("un_agreement", source_dir)[key + ["agreement"]].rename(columns={"agreement": "un_agreement"}),
-        _table("un_ideal_points", source_dir)[key + ["distance_to_us"]].rename(
-            columns={"distance_to_us": "ideal_point_distance"}),
-        _table("igo", source_dir)[key + ["shared_igos"]],
-        trade[key + ["trade_musd", "trade_share_pct"]],
-        _table("alliances", source_dir)[key + ["level"]].rename(columns={"level": "alliance_level"}),
-        _table("troops", source_dir)[key + ["troops"]],
-        _table("arms", source_dir)[key + ["tiv_millions"]].rename(columns={"tiv_millions": "arms_tiv"}),
-        _table("exercises", source_dir)[key + ["exercises"]],
-        _table("students", source_dir)[key + ["students"]],
-        _table("opinion", source_dir)[key + ["pct_favorable_us"]],
-        _table("coauthorship", source_dir)[key + ["share_of_us_articles_pct"]].rename(
-            columns={"share_of_us_articles_pct": "coauthor_share_pct"}),
-        economy[key + ["gdp_musd", "population"]],
-    ]
+    tables["trade"] = trade
+    parts = [tables[name][key + list(columns)].rename(columns=columns) for name, columns in JOINS.items()]
     panel = None
     for part in parts:
         part = part[part["year"].between(FIRST_YEAR, LAST_YEAR) & (part["iso3"] != "USA")]
@@ -71,8 +93,7 @@ TABLES = [Table(
     description=("One row per partner country and year (1946-2024) joining one or two headline "
                  "indicators of each pillar of closeness (diplomatic, economic, security, "
                  "cultural), for comparing pillars and for building a closeness index."),
-    sources=["unvotes", "idealpoints", "cow_igo", "census", "atop", "troops", "sipri", "mme",
-             "iie", "pew", "ncses", "worldbank"],
+    sources=[JOINED, *_joined_sources()],
     columns={
         "iso3": "partner country (ISO alpha-3)",
         "year": "calendar year",

@@ -452,12 +452,14 @@ _NO_ISO_STATES = ("the German states before unification (Bavaria, Saxony, ...), 
 TABLES = [
     Table(
         name="alliances",
-        title="US alliance pledges with each partner (ATOP v5.1), 1815-2018",
+        # no year span in the title: ATOP covers 1815-2018, but rows start at the first US alliance
+        title="US alliance pledges with each partner (ATOP v5.1)",
         description=(
             "One row per partner and year in which the United States had a formal alliance with "
             "the partner, with the kinds of pledge the alliance treaties contain, from the "
-            "Alliance Treaty Obligations and Provisions project. A partner-year that is absent "
-            "means no alliance. The pledges are those the United States made to the partner "
+            "Alliance Treaty Obligations and Provisions project. ATOP v5.1 covers 1815-2018, so a "
+            "partner-year in that span that is absent means no alliance; the rows start with the "
+            "first US alliance in it. The pledges are those the United States made to the partner "
             "(ATOP directed dyads with the US as the first state)."),
         sources=["atop", "countrycode"],
         columns={
