@@ -12,6 +12,17 @@ def test_this_process_is_guarded():
         socket.create_connection(("93.184.216.34", 80), timeout=2)
 
 
+def test_datagrams_and_name_lookups_are_refused():
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    with pytest.raises(OSError, match="refused"):
+        udp.sendto(b"x", ("8.8.8.8", 53))
+    udp.close()
+    for lookup in (lambda: socket.getaddrinfo("example.org", 443), lambda: socket.gethostbyname("example.org")):
+        with pytest.raises(OSError, match="refused"):
+            lookup()
+    assert socket.getaddrinfo("localhost", 80) and socket.gethostbyname("127.0.0.1") == "127.0.0.1"
+
+
 def test_child_processes_are_guarded():
     """Kernels are child processes: they inherit the guard through PYTHONPATH."""
     code = ("import socket\n"

@@ -1,4 +1,4 @@
-"""Refuse network connections to anything but this machine.
+"""Refuse network connections, datagrams and name lookups for anything but this machine.
 
 `make test` puts this folder on PYTHONPATH, so Python imports this file at start-up in the
 test process and in every notebook kernel it launches. A notebook that tries to reach the
@@ -9,6 +9,9 @@ import socket
 
 _connect = socket.socket.connect
 _connect_ex = socket.socket.connect_ex
+_sendto = socket.socket.sendto
+_getaddrinfo = socket.getaddrinfo
+_gethostbyname = socket.gethostbyname
 
 
 class NetworkRefused(OSError):
@@ -42,6 +45,40 @@ def _guarded_connect_ex(self, address):
     return _connect_ex(self, address)
 
 
+def _guarded_sendto(self, data, *args):
+    _guard(args[-1])  # sendto(data, address) or sendto(data, flags, address)
+    return _sendto(self, data, *args)
+
+
+def _local_name(host) -> bool:
+    """localhost, an address written out, or this machine's own name: no DNS needed."""
+    if host is None or isinstance(host, bytes) and not host:
+        return True
+    host = host.decode() if isinstance(host, bytes) else str(host)
+    if host in ("localhost", "", socket.gethostname()):
+        return True
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+        return True
+    except ValueError:
+        return False
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    if not _local_name(host):
+        raise NetworkRefused(f"Looking up {host!r} needs the network, which is refused: the collection runs offline.")
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+def _guarded_gethostbyname(host):
+    if not _local_name(host):
+        raise NetworkRefused(f"Looking up {host!r} needs the network, which is refused: the collection runs offline.")
+    return _gethostbyname(host)
+
+
 socket.socket.connect = _guarded_connect
 socket.socket.connect_ex = _guarded_connect_ex
+socket.socket.sendto = _guarded_sendto
+socket.getaddrinfo = _guarded_getaddrinfo
+socket.gethostbyname = _guarded_gethostbyname
 socket.OFFLINE_GUARD = True
