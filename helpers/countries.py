@@ -124,6 +124,24 @@ def name(iso3: str) -> str:
     return hit
 
 
+def in_sentence(iso3: str, start: bool = False) -> str:
+    """A country's name as it reads in a sentence: "the" before names that take it, "The" when
+    the name starts the sentence.
+
+    >>> in_sentence("GBR"), in_sentence("JPN"), in_sentence("PHL"), in_sentence("DOM")
+    ('the United Kingdom', 'Japan', 'the Philippines', 'the Dominican Republic')
+    >>> in_sentence("NLD", start=True)
+    'The Netherlands'
+    """
+    text = name(iso3)
+    takes_the = (text.startswith(("United ", "Netherlands", "Philippines", "Bahamas", "Gambia",
+                                  "Maldives", "Czech Republic"))
+                 or text.endswith((" Islands", " Republic", " Emirates")))
+    if not takes_the:
+        return text
+    return f"{'The' if start else 'the'} {text}"
+
+
 def country(text: str) -> str:
     """The ISO 3166 alpha-3 code for a country name, alias or code.
 

@@ -37,6 +37,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from . import style
+from .countries import in_sentence
 from .data import load
 from .pillars import INDICATORS, PILLARS
 from .plots import bars, show
@@ -939,11 +940,11 @@ def draw_rank_heatmap(lab: pd.DataFrame, rows: int = 15, *, highlight: str = "GB
         leader = lab[1].idxmax()
         extra = ""
         if highlight in lab.index:
-            extra = (f" {name(highlight)} is first in {100 * lab.loc[highlight, 1]:.0f}% of draws and "
+            extra = (f" {in_sentence(highlight, start=True)} is first in {100 * lab.loc[highlight, 1]:.0f}% of draws and "
                      f"in the top 3 in {100 * lab.loc[highlight, [1, 2, 3]].sum():.0f}%.")
         alt = (f"Heatmap: for the {len(data)} partners with the best mean rank, the percentage of "
                f"draws in which each takes rank 1 to {len(ranks)}, darker for rarer. "
-               f"{name(leader)} is first most often ({100 * lab.loc[leader, 1]:.0f}% of draws)." + extra)
+               f"{in_sentence(leader, start=True)} is first most often ({100 * lab.loc[leader, 1]:.0f}% of draws)." + extra)
     show(fig, alt)
 
 

@@ -19,6 +19,7 @@ from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from . import style
+from .countries import in_sentence
 from .countries import name as country_name
 
 
@@ -102,6 +103,14 @@ def country_label(code: str) -> str:
         return str(code)
 
 
+def sentence_label(code: str) -> str:
+    """A country's name inside a sentence ("the United Kingdom"); other values as they are."""
+    try:
+        return in_sentence(code)
+    except LookupError:
+        return str(code)
+
+
 def describe_lines(df: pd.DataFrame, x: str, y: str, by: str, title: str, ylabel: str) -> str:
     """A plain-language description of a line chart: what, when, who, and where it ends."""
     data = df.dropna(subset=[y])
@@ -111,8 +120,8 @@ def describe_lines(df: pd.DataFrame, x: str, y: str, by: str, title: str, ylabel
              f"for {', '.join(names)}."]
     if len(last) > 1:
         top, bottom = last.iloc[0], last.iloc[-1]
-        parts.append(f"At the end of each series {country_label(top[by])} is highest ({_fmt(top[y])} in "
-                     f"{top[x]}) and {country_label(bottom[by])} lowest ({_fmt(bottom[y])} in {bottom[x]}).")
+        parts.append(f"At the end of each series {sentence_label(top[by])} is highest ({_fmt(top[y])} in "
+                     f"{top[x]}) and {sentence_label(bottom[by])} lowest ({_fmt(bottom[y])} in {bottom[x]}).")
     return " ".join(parts)
 
 
@@ -282,7 +291,7 @@ def profile(country, compare=None, *, group_name: str | None = None, panels=PROF
     axes.flat[0].legend(loc="lower left", fontsize=8)
     fig.suptitle(f"{country_label(code)}: the four pillars of closeness with the United States",
                  fontweight="bold", x=0.02, ha="left")
-    show(fig, alt or (f"Four line charts for {country_label(code)} against the median of "
+    show(fig, alt or (f"Four line charts for {sentence_label(code)} against the median of "
                       f"{len(group)} {group_name}. " + "; ".join(described) + "."))
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import plots, style
 from .countries import country as to_code
+from .countries import in_sentence
 from .countries import name as country_name
 from .data import load
 from .pillars import INDICATORS
@@ -181,16 +182,6 @@ def recompute_latest(country, group: str = "treaty_allies", picked=(), years=Non
     return pd.DataFrame(rows)
 
 
-def _the(code: str) -> str:
-    """A country's name as it reads inside a sentence ("the United Kingdom", "Japan").
-
-    >>> _the("GBR"), _the("JPN")
-    ('the United Kingdom', 'Japan')
-    """
-    text = country_name(code)
-    return f"the {text}" if text.startswith(("United", "Netherlands", "Philippines")) else text
-
-
 def _fmt(value: float) -> str:
     """A number for prose: thousands separators, 3 significant digits below 100."""
     if pd.isna(value):
@@ -213,7 +204,7 @@ def draw_profile(country, group: str = "treaty_allies", picked=()) -> None:
     parts = [f"{r.pillar}: {INDICATORS[r.indicator].label} {_fmt(r.value)} in {r.year} "
              f"against a group median of {_fmt(r.group_median)}" for r in ends.itertuples()]
     names = ", ".join(country_name(c) for c in group_codes[:8]) + (" and others" if len(group_codes) > 8 else "")
-    alt = (f"Four line charts, one per pillar, for {_the(code)} (solid line) against the "
+    alt = (f"Four line charts, one per pillar, for {in_sentence(code)} (solid line) against the "
            f"median of {len(group_codes)} {label(group)} ({names}; dashed line, with their middle "
            f"half shaded). Latest values: " + "; ".join(parts) + ".")
     plots.profile(code, compare=None if group == "treaty_allies" else group_codes, alt=alt)
@@ -317,12 +308,12 @@ def troops_with_events(country, marks: dict[int, str], *, first: int = 1950,
     ax.set_ylim(0, top * 1.7)
     ax.set_xlim(min(t["year"].min(), min(marks, default=first)) - 1, t["year"].max() + 1)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    ax.set_title(f"US military personnel in {_the(code)}, {t['year'].min()}–{t['year'].max()}")
+    ax.set_title(f"US military personnel in {in_sentence(code)}, {t['year'].min()}–{t['year'].max()}")
     ax.set_xlabel("year")
     ax.set_ylabel("active-duty US personnel")
     peak_year, peak = troops_peak(code)
     end = t.iloc[-1]
-    alt = (f"Line chart of active-duty US military personnel in {_the(code)}, "
+    alt = (f"Line chart of active-duty US military personnel in {in_sentence(code)}, "
            f"{t['year'].min()}–{t['year'].max()}. The highest number is {peak:,} in {peak_year}; "
            f"the last value is {int(end['troops']):,} in {int(end['year'])}. Dotted lines mark: "
            + "; ".join(f"{y} {s}" for y, s in sorted(marks.items())) + ".")
@@ -360,7 +351,7 @@ def troops_recent_chart(country, since: int = 2000) -> None:
             ax.bar(t.loc[mask, "year"], t.loc[mask, "troops"], color=style.PALETTE[0], label=lab,
                    edgecolor=style.US_COLOR, linewidth=0.5, **kw)
     ax.legend(loc="upper left")
-    ax.set_title(f"US military personnel in {_the(code)}, {t['year'].min()}–{t['year'].max()}")
+    ax.set_title(f"US military personnel in {in_sentence(code)}, {t['year'].min()}–{t['year'].max()}")
     ax.set_xlabel("year")
     ax.set_ylabel("active-duty US personnel")
     ax.grid(axis="x", visible=False)

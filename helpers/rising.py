@@ -40,6 +40,7 @@ from matplotlib.transforms import offset_copy
 
 from . import index, style
 from .countries import country as to_code
+from .countries import in_sentence
 from .countries import name as country_name
 from .data import from_cache, load
 from .pillars import INDICATORS, PILLARS
@@ -643,7 +644,7 @@ def draw_trajectory(country, indicators=None, since: int = SINCE, until: int = U
         parts = [f"{SHORT.get(i, i)} {r['verdict']}"
                  + (f" ({r['change']:+.2f})" if np.isfinite(r["change"]) else "")
                  for i, r in traj.iterrows()]
-        alt = (f"{len(names)} small line charts for {_label(code)}, {since}–{until}: each "
+        alt = (f"{len(names)} small line charts for {in_sentence(code)}, {since}–{until}: each "
                f"indicator's yearly values, the median partner and a fitted trend. "
                + "; ".join(parts) + ".")
     show(fig, alt)
@@ -861,7 +862,7 @@ def draw_events(country="IND", indicators=("trade_share_pct", "ideal_point_dista
                  f"{since}–{until}", fontweight="bold", x=0.02, ha="left")
     if alt is None:
         ev_text = "; ".join(f"{r['year']}: {r['title']}" for _, r in evs.iterrows()) or "none"
-        alt = (f"{len(names)} line charts for {_label(code)}, {since}–{until}, with the median "
+        alt = (f"{len(names)} line charts for {in_sentence(code)}, {since}–{until}, with the median "
                f"partner for comparison: {', '.join(INDICATORS[i].label for i in names)}. Dashed "
                f"vertical lines mark its events in the timeline ({ev_text}).")
     show(fig, alt)
@@ -925,11 +926,11 @@ def evidence_sentence(candidate, indicator: str, ahead: int = 3) -> str:
     [indicator] = _check_indicators([indicator])
     row = evidence(code, [indicator]).loc[indicator]
     if pd.isna(row["year"]):
-        return f"{_label(code)} has no value for {INDICATORS[indicator].label.lower()} in the panel."
+        return f"{in_sentence(code, start=True)} has no value for {INDICATORS[indicator].label.lower()} in the panel."
     info = INDICATORS[indicator]
     year, rank = int(row["year"]), int(row["rank"])
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(rank % 10 if rank % 100 not in (11, 12, 13) else 0, "th")
-    text = (f"In {year} {_label(code)} ranked {rank}{suffix} of {int(row['of'])} partners on "
+    text = (f"In {year} {in_sentence(code)} ranked {rank}{suffix} of {int(row['of'])} partners on "
             f"{info.label[0].lower() + info.label[1:]}, with {row['value']:,.3g}")
     if int(row["tied"]):
         text += f" (tied with {int(row['tied'])} others)"
@@ -937,7 +938,7 @@ def evidence_sentence(candidate, indicator: str, ahead: int = 3) -> str:
     ranks = _partners_ranked(those, info.higher_is_closer)
     above = ranks[ranks < rank].sort_values()
     if ahead and len(above):
-        names = [_label(c) for c in above.index[:ahead]]
+        names = [in_sentence(c) for c in above.index[:ahead]]
         more = " and others" if len(above) > ahead else ""
         text += f", behind {', '.join(names)}{more}"
     return text + " (table `panel`)."
@@ -994,7 +995,7 @@ def lab_summary(candidate, lab: pd.DataFrame | None = None) -> pd.Series:
     code = to_code(candidate)
     lab = index.sensitivity() if lab is None else lab
     if code not in lab.index:
-        raise ValueError(f"{_label(code)} is not in the sensitivity lab: it lacks at least one "
+        raise ValueError(f"{in_sentence(code, start=True)} is not in the sensitivity lab: it lacks at least one "
                          "pillar under one of the two sets of indicators.")
     return pd.Series({"first": float(lab.loc[code, 1]),
                       "top 3": float(lab.loc[code, [1, 2, 3]].sum()),
