@@ -30,7 +30,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, LogLocator
 
 from . import measures, plots, style
-from .countries import country, name
+from .countries import country
 from .data import coverage, load
 
 __all__ = ["FOCUS", "HISTORY_PANELS", "COMPARE", "SCATTER_LABELS", "HUBS", "MEASURES",
@@ -77,12 +77,6 @@ def _latest(table: str) -> int:
     return coverage(table)[1]
 
 
-def _name(code: str) -> str:
-    try:
-        return name(code)
-    except LookupError:
-        return str(code)
-
 
 def _lines(df: pd.DataFrame, y: str, *, title: str, ylabel: str, by: str = "iso3") -> None:
     """Like `helpers.plots.lines`, with the legend beside the chart (where it hides no line) and
@@ -93,7 +87,7 @@ def _lines(df: pd.DataFrame, y: str, *, title: str, ylabel: str, by: str = "iso3
     first, last = int(df["year"].min()), int(df["year"].max())
     for key, group in df.groupby(by, sort=True):
         one = group.set_index("year")[y].reindex(range(first, last + 1))
-        ax.plot(one.index, one.to_numpy(dtype=float), label=_name(key))
+        ax.plot(one.index, one.to_numpy(dtype=float), label=plots.country_label(key))
     ax.set_title(title)
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
@@ -155,7 +149,7 @@ def ranking(year: int | None = None, n: int = 15) -> pd.DataFrame:
     year = _latest("trade") if year is None else int(year)
     df = goods_trade(years=year).sort_values("trade_musd", ascending=False).head(n)
     df.insert(0, "rank", np.arange(1, len(df) + 1))
-    df.insert(2, "name", [_name(c) for c in df["iso3"]])
+    df.insert(2, "name", [plots.country_label(c) for c in df["iso3"]])
     return df[["rank", "iso3", "name", "year", "exports_musd", "imports_musd", "trade_musd",
                "share_pct"]].reset_index(drop=True)
 
@@ -267,18 +261,19 @@ def draw_history(panels: dict[str, list[str]] | None = None, years=None) -> None
         df = history(codes, years)
         for code in _codes(codes):
             one = df[df["iso3"] == code]
-            ax.plot(one["year"], one["trade_share_pct"], label=_name(code))
+            ax.plot(one["year"], one["trade_share_pct"], label=plots.country_label(code))
             known = one.dropna(subset=["trade_share_pct"])
             gap = _longest_gap(one)
             if gap is not None:
                 at = ax.get_xaxis_transform()        # x in years, y in axes fraction
                 ax.plot([gap[0], gap[1]], [0.3, 0.3], transform=at, color=style.US_COLOR,
                         linewidth=1, marker="|", markersize=8, linestyle="-")
-                ax.text((gap[0] + gap[1]) / 2, 0.32, f"{_name(code)}: no data\n{gap[0]}–{gap[1]}",
+                label = plots.country_label(code)
+                ax.text((gap[0] + gap[1]) / 2, 0.32, f"{label}: no data\n{gap[0]}–{gap[1]}",
                         transform=at, ha="center", va="bottom", fontsize=8.5, color=style.US_COLOR)
             if not known.empty:
                 a, b = known.iloc[0], known.iloc[-1]
-                described.append(f"{_name(code)} {a['trade_share_pct']:.1f}% in {a['year']} and "
+                described.append(f"{plots.country_label(code)} {a['trade_share_pct']:.1f}% in {a['year']} and "
                                  f"{b['trade_share_pct']:.1f}% in {b['year']}")
         _shade_wars(ax)
         ax.set_title(title, fontsize=11)
@@ -430,7 +425,7 @@ def dependence_table(countries=COMPARE, year: int | None = None) -> pd.DataFrame
     year = _latest("trade") if year is None else int(year)
     d = dependence(countries, year)
     table = pd.DataFrame({
-        "partner": [_name(c) for c in d["iso3"]],
+        "partner": [plots.country_label(c) for c in d["iso3"]],
         "trade (US$ bn)": (d["trade_musd"] / BILLION).round(1),
         "partner's dependence on the US (% of its GDP)": (100 * d["partner_dependence"]).round(2),
         "US dependence on the partner (% of US GDP)": (100 * d["us_dependence"]).round(2),
@@ -456,7 +451,7 @@ def draw_dependence(countries=COMPARE, year: int | None = None) -> None:
     d = dependence(countries, year).sort_values("partner_dependence")
     if d.empty:
         raise ValueError(f"No trade and GDP figures for these partners in {year}.")
-    names = [_name(c) for c in d["iso3"]]
+    names = [plots.country_label(c) for c in d["iso3"]]
     partner, us = 100 * d["partner_dependence"], 100 * d["us_dependence"]
     weak = 100 * d["weak_link"]
     y = np.arange(len(d))
@@ -513,7 +508,7 @@ def fdi_ranking(year: int = 2019, n: int = 10) -> pd.DataFrame:
     """
     df = fdi_position(years=year).sort_values("fdi_in_us_position_musd", ascending=False).head(n)
     df.insert(0, "rank", np.arange(1, len(df) + 1))
-    df.insert(2, "name", [_name(c) for c in df["iso3"]])
+    df.insert(2, "name", [plots.country_label(c) for c in df["iso3"]])
     return df.reset_index(drop=True)
 
 
@@ -545,7 +540,7 @@ def outflows(periods=((1966, 1981), (1982, 1999), (2000, 2016)), n: int = 8) -> 
         sums = (df[df["year"].between(first, last)].groupby("iso3")["us_outflow_musd"].sum()
                 .sort_values(ascending=False).head(n))
         parts.append(pd.DataFrame({"period": f"{first}–{last}", "iso3": sums.index,
-                                   "name": [_name(c) for c in sums.index],
+                                   "name": [plots.country_label(c) for c in sums.index],
                                    "outflow_musd": sums.to_numpy(),
                                    "hub": sums.index.isin(HUBS)}))
     return pd.concat(parts, ignore_index=True)
@@ -616,7 +611,7 @@ def _trade_vs_agreement_of(loader, year: int) -> pd.DataFrame:
     df["defence_pledge"] = df["defence_pledge"].fillna(False).astype(bool)
     df["trade_rank"] = df["share_pct"].rank(ascending=False, method="min").astype(int)
     df["agreement_rank"] = df["agreement"].rank(ascending=False, method="min").astype(int)
-    df.insert(1, "name", [_name(c) for c in df["iso3"]])
+    df.insert(1, "name", [plots.country_label(c) for c in df["iso3"]])
     df.insert(2, "year", year)
     return df.reset_index(drop=True)
 

@@ -47,9 +47,8 @@ from matplotlib.ticker import PercentFormatter
 
 from . import style
 from .countries import CountryError, country
-from .countries import name as country_name
 from .data import load
-from .plots import show
+from .plots import country_label, show
 
 VOTES = ("yes", "abstain", "no")
 CODES = {"yes": 1, "abstain": 2, "no": 3}          # Voeten's coding; 0 = did not vote
@@ -75,12 +74,6 @@ GROUP_COLOR, OTHERS_COLOR = style.PALETTE[0], style.PALETTE[1]
 class GroupError(ValueError):
     """A group of close partners was asked for with settings that do not make sense."""
 
-
-def _name(code: str) -> str:
-    try:
-        return country_name(code)
-    except LookupError:
-        return str(code)
 
 
 def _styled() -> None:
@@ -220,7 +213,8 @@ def _close_group(kind, n, year, countries) -> Group:
             codes = sorted({country(c) for c in countries})
         except CountryError as err:
             raise GroupError(str(err)) from None
-        label = "chosen by hand: " + ", ".join(_name(c) for c in dict.fromkeys(country(c) for c in countries))
+        chosen = dict.fromkeys(country(c) for c in countries)
+        label = "chosen by hand: " + ", ".join(country_label(c) for c in chosen)
         periods = [(c, 0, FOREVER) for c in codes]
     periods = tuple(sorted(p for p in periods if p[0] != "USA" and p[0] not in US_TERRITORIES))
     if not periods:

@@ -41,10 +41,9 @@ from matplotlib.transforms import offset_copy
 from . import index, style
 from .countries import country as to_code
 from .countries import in_sentence
-from .countries import name as country_name
 from .data import from_cache, load
 from .pillars import INDICATORS, PILLARS
-from .plots import show
+from .plots import country_label, show
 
 # ---- the group and the settings ------------------------------------------------------------
 
@@ -76,12 +75,6 @@ VERDICTS = ("converging", "steady", "diverging")
 def _codes(countries) -> list[str]:
     return [to_code(c) for c in ([countries] if isinstance(countries, str) else countries)]
 
-
-def _label(code: str) -> str:
-    try:
-        return country_name(code)
-    except LookupError:
-        return str(code)
 
 
 def _check_indicators(indicators) -> list[str]:
@@ -414,7 +407,7 @@ def _convergence_cached(codes: tuple, names: tuple, since: int, until: int, meth
     """`convergence`, cached: do not change the table returned (`convergence` copies it)."""
     rows = []
     for code in codes:
-        label = _label(code)
+        label = country_label(code)
         for row in _trajectory_rows(code, names, since, until, method, relative, MIN_YEARS,
                                     THRESHOLD):
             rows.append({**row, "iso3": code, "name": label})
@@ -454,7 +447,7 @@ def _convergence_table(codes: tuple, names: tuple, since: int, until: int, metho
                             sort=False)
     wide = wide.reindex(columns=[p for p in PILLARS if p in set(long["pillar"])])
     out = wide.copy()
-    out.insert(0, "name", [_label(c) for c in out.index])
+    out.insert(0, "name", [country_label(c) for c in out.index])
     out["overall"] = wide.mean(axis=1, skipna=True)
     out["converging"] = (wide >= threshold).sum(axis=1).astype("int64")
     out["diverging"] = (wide <= -threshold).sum(axis=1).astype("int64")
@@ -482,7 +475,7 @@ def definitions_table(countries=RISING, since: int = SINCE, until: int = UNTIL,
             out[key] = table["verdict"]
     codes = _codes(countries)
     table = pd.DataFrame(out).reindex(codes)[["slope", "ends", "slope, relative", "ends, relative"]]
-    table.insert(0, "name", [_label(c) for c in codes])
+    table.insert(0, "name", [country_label(c) for c in codes])
     table["agree"] = table.iloc[:, 1:].nunique(axis=1) == 1
     table.index.name = "iso3"
     return table
@@ -563,7 +556,7 @@ def draw_convergence(countries=RISING, indicators=None, since: int = SINCE, unti
         below = offset_copy(ax.transAxes, fig=fig, y=-34, units="points")
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
                   fontsize=8, ncols=1, frameon=False, handletextpad=0.3)
-    axes[0][0].set_yticks(range(len(order)), [_label(c) for c in order])
+    axes[0][0].set_yticks(range(len(order)), [country_label(c) for c in order])
     axes[0][0].set_ylim(-0.7, len(order) - 0.3)
     how = "relative to the median partner" if relative else "absolute"
     how = f"{'least-squares slope' if method == 'slope' else 'first and last three years'}, {how}"
@@ -621,7 +614,7 @@ def draw_trajectory(country, indicators=None, since: int = SINCE, until: int = U
         ax.plot(median.index, median.to_numpy(), color=style.US_COLOR, linestyle=":", linewidth=1.3,
                 label="median partner")
         ax.plot(mine["year"], mine[ind], color=style.PALETTE[0], linestyle="-", linewidth=2,
-                label=_label(code))
+                label=country_label(code))
         if np.isfinite(row["change"]):
             x = np.log1p(mine[ind]) if ind in LOG_SCALE else mine[ind]
             gx, gy = _fit_curve(mine["year"], x.to_numpy(dtype=float), ind, method)
@@ -634,11 +627,11 @@ def draw_trajectory(country, indicators=None, since: int = SINCE, until: int = U
         ax.set_xlim(since - 0.5, until + 0.5)
     for ax in list(axes.flat)[len(names):]:
         ax.set_visible(False)
-    handles = [Line2D([], [], color=style.PALETTE[0], linewidth=2, label=_label(code)),
+    handles = [Line2D([], [], color=style.PALETTE[0], linewidth=2, label=country_label(code)),
                Line2D([], [], color=style.US_COLOR, linestyle=":", label="median partner"),
                Line2D([], [], color=style.PALETTE[1], linestyle="--", label="fitted trend")]
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=9, frameon=False)
-    fig.suptitle(f"{_label(code)}: trajectories towards the United States, {since}–{until} "
+    fig.suptitle(f"{country_label(code)}: trajectories towards the United States, {since}–{until} "
                  "(change in standard deviations per decade)", fontweight="bold", x=0.02, ha="left")
     if alt is None:
         parts = [f"{SHORT.get(i, i)} {r['verdict']}"
@@ -675,7 +668,7 @@ def draw_trajectories(countries, indicator: str = "trade_share_pct", since: int 
         mine = _partner_rows(code, since, until, ["year", indicator])
         color = style.PALETTE[k % len(style.PALETTE)]
         row = trajectory(code, [indicator], since, until, method=method).iloc[0]
-        label = _label(code)
+        label = country_label(code)
         if np.isfinite(row["change"]):
             label += f": {row['verdict']} ({row['change']:+.2f})"
             x = np.log1p(mine[indicator]) if indicator in LOG_SCALE else mine[indicator]
@@ -748,7 +741,7 @@ def group_table(countries=RISING, first: int = SINCE) -> pd.DataFrame:
         start = mine[mine["year"] == first]
         last = mine.iloc[-1]
         gdp0 = float(start["gdp_musd"].iloc[0]) if len(start) else float("nan")
-        rows.append({"iso3": code, "name": _label(code), f"GDP {first} (US$ bn)": gdp0 / 1000,
+        rows.append({"iso3": code, "name": country_label(code), f"GDP {first} (US$ bn)": gdp0 / 1000,
                      "latest year": int(last["year"]), "GDP latest (US$ bn)": float(last["gdp_musd"]) / 1000,
                      "growth (×)": float(last["gdp_musd"]) / gdp0,
                      "population (m)": float(last["population"]) / 1e6,
@@ -772,7 +765,7 @@ def quad_table(year_of: dict | None = None) -> pd.DataFrame:
     cols = ["alliance_level", "un_agreement", "ideal_point_distance", "trade_share_pct",
             "arms_tiv", "students_per_million"]
     out = pd.DataFrame(index=pd.Index(codes, name="iso3"))
-    out["name"] = [_label(c) for c in codes]
+    out["name"] = [country_label(c) for c in codes]
     quad = panel[panel["iso3"].isin(codes)]
     for col in cols:
         rows = quad.dropna(subset=[col])
@@ -854,11 +847,11 @@ def draw_events(country="IND", indicators=("trade_share_pct", "ideal_point_dista
         for y in years:
             ax.annotate(f"{y}", (y, 1.0), xycoords=("data", "axes fraction"), xytext=(2, 1),
                         textcoords="offset points", fontsize=8, color=style.PALETTE[1], va="bottom")
-    handles = [Line2D([], [], color=style.PALETTE[0], linewidth=2, label=_label(code)),
+    handles = [Line2D([], [], color=style.PALETTE[0], linewidth=2, label=country_label(code)),
                Line2D([], [], color=style.US_COLOR, linestyle=":", label="median partner"),
                Line2D([], [], color=style.PALETTE[1], linestyle="--", label="event in the timeline")]
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=9, frameon=False)
-    fig.suptitle(f"{_label(code)}: ties with the United States and the events of the timeline, "
+    fig.suptitle(f"{country_label(code)}: ties with the United States and the events of the timeline, "
                  f"{since}–{until}", fontweight="bold", x=0.02, ha="left")
     if alt is None:
         ev_text = "; ".join(f"{r['year']}: {r['title']}" for _, r in evs.iterrows()) or "none"
@@ -1026,7 +1019,7 @@ def compare_candidates(a, b, year: int = index.DEFAULT_YEAR, weights=None,
     idx = index.closeness_index(year, weights, normalisation, aggregation)
     for c in (ca, cb):
         if c not in idx.index:
-            raise ValueError(f"{_label(c)} is not in the closeness index of {year}.")
+            raise ValueError(f"{country_label(c)} is not in the closeness index of {year}.")
     rows = list(PILLARS) + ["score", "rank"]
     out = pd.DataFrame({ca: idx.loc[ca, rows].astype(float), cb: idx.loc[cb, rows].astype(float)})
     out["gap"] = out[ca] - out[cb]
@@ -1058,7 +1051,7 @@ def draw_candidates(a="GBR", b="CAN", year: int = index.DEFAULT_YEAR, weights=No
         rank_text = f"rank {int(rank)}" if np.isfinite(rank) else "not ranked"
         values = table.loc[rows, code].to_numpy(dtype=float)
         ax.barh(y + shift, values, height=h, color=style.PALETTE[k], hatch=hatch,
-                edgecolor="white", label=f"{_label(code)} ({rank_text})")
+                edgecolor="white", label=f"{country_label(code)} ({rank_text})")
         for yy, v in zip(y + shift, values):
             if np.isfinite(v):
                 ax.text(v + 0.01, yy, f"{v:.2f}", va="center", fontsize=8)
@@ -1076,8 +1069,8 @@ def draw_candidates(a="GBR", b="CAN", year: int = index.DEFAULT_YEAR, weights=No
         parts = []
         for p in rows:
             parts.append(f"{p} {table.loc[p, ca]:.2f} against {table.loc[p, cb]:.2f}")
-        alt = (f"Paired bar chart: the four pillar scores and the index score of {_label(ca)} and "
-               f"{_label(cb)} in {year}: " + "; ".join(parts) + ".")
+        alt = (f"Paired bar chart: the four pillar scores and the index score of {country_label(ca)} and "
+               f"{country_label(cb)} in {year}: " + "; ".join(parts) + ".")
     show(fig, alt)
 
 

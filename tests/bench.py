@@ -85,14 +85,16 @@ def run(path: Path, cells: list | None = None) -> Run:
     try:
         client.wait_for_ready(timeout=60)
         _execute(client, RENDER_CLOCK, "the render clock")
+        drawn_before = (0.0, 0, 0.0)
         for index, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and cell.source.strip():
                 began = time.perf_counter()
                 _execute(client, cell.source, f"{path.name} cell {index}")
                 if cells is not None:
-                    drawing, figures, _ = _read_rendering(client)
-                    cells.append((index, time.perf_counter() - began, drawing, figures,
-                                  cell.source.strip().splitlines()[0]))
+                    drawn = _read_rendering(client)
+                    cells.append((index, time.perf_counter() - began, drawn[0] - drawn_before[0],
+                                  drawn[1] - drawn_before[1], cell.source.strip().splitlines()[0]))
+                    drawn_before = drawn
         seconds = time.perf_counter() - start
         drawing, figures, slowest = _read_rendering(client)
     finally:
@@ -100,13 +102,11 @@ def run(path: Path, cells: list | None = None) -> Run:
         watcher.join()
         client.stop_channels()
         km.shutdown_kernel(now=True)
-    if cells is not None:
-        drawing, figures = sum(c[2] for c in cells), sum(c[3] for c in cells)
     return Run(seconds, peak[0], drawing, figures, slowest)
 
 
 def _read_rendering(client) -> tuple[float, int, float]:
-    """(seconds drawing figures, figures drawn, slowest figure) since the last reading."""
+    """(seconds drawing figures, figures drawn, slowest figure) so far in the kernel."""
     drawing, figures, slowest = _execute(client, "print(*_read_rendering())", "the render clock").split()
     return float(drawing), int(figures), float(slowest)
 
@@ -134,11 +134,11 @@ def _execute(client, source: str, where: str, timeout: float = 300) -> str:
 
 # Run first in every kernel, the floor's included: adds up the time helpers.plots.png spends
 # turning figures into images (every figure the notebooks show goes through it). Bench reads
-# it after the last cell, or with `--cells` after each cell.
+# it after the last cell, and with `--cells` after each cell too.
 RENDER_CLOCK = """
 import time as _time
 import helpers.plots as _plots
-_rendering = [0.0, 0, 0.0]  # since the last reading: seconds drawing figures, how many, slowest
+_rendering = [0.0, 0, 0.0]  # seconds drawing figures, how many, the slowest
 _png = _plots.png
 def _timed_png(fig):
     began = _time.perf_counter()
@@ -151,9 +151,7 @@ def _timed_png(fig):
         _rendering[2] = max(_rendering[2], took)
 _plots.png = _timed_png
 def _read_rendering():
-    reading = tuple(_rendering)
-    _rendering[:] = [0.0, 0, 0.0]
-    return reading
+    return tuple(_rendering)
 """
 
 

@@ -10,8 +10,6 @@ import socket
 _connect = socket.socket.connect
 _connect_ex = socket.socket.connect_ex
 _sendto = socket.socket.sendto
-_getaddrinfo = socket.getaddrinfo
-_gethostbyname = socket.gethostbyname
 
 
 class NetworkRefused(OSError):
@@ -52,7 +50,7 @@ def _guarded_sendto(self, data, *args):
 
 def _local_name(host) -> bool:
     """localhost, an address written out, or this machine's own name: no DNS needed."""
-    if host is None or isinstance(host, bytes) and not host:
+    if host is None:
         return True
     host = host.decode() if isinstance(host, bytes) else str(host)
     if host in ("localhost", "", socket.gethostname()):
@@ -64,21 +62,19 @@ def _local_name(host) -> bool:
         return False
 
 
-def _guarded_getaddrinfo(host, *args, **kwargs):
-    if not _local_name(host):
-        raise NetworkRefused(f"Looking up {host!r} needs the network, which is refused: the collection runs offline.")
-    return _getaddrinfo(host, *args, **kwargs)
-
-
-def _guarded_gethostbyname(host):
-    if not _local_name(host):
-        raise NetworkRefused(f"Looking up {host!r} needs the network, which is refused: the collection runs offline.")
-    return _gethostbyname(host)
+def _guard_name(lookup):
+    """`lookup` (getaddrinfo, gethostbyname) that refuses names only DNS could answer."""
+    def guarded(host, *args, **kwargs):
+        if not _local_name(host):
+            raise NetworkRefused(f"Looking up {host!r} needs the network, which is refused: "
+                                 "the collection runs offline.")
+        return lookup(host, *args, **kwargs)
+    return guarded
 
 
 socket.socket.connect = _guarded_connect
 socket.socket.connect_ex = _guarded_connect_ex
 socket.socket.sendto = _guarded_sendto
-socket.getaddrinfo = _guarded_getaddrinfo
-socket.gethostbyname = _guarded_gethostbyname
+socket.getaddrinfo = _guard_name(socket.getaddrinfo)
+socket.gethostbyname = _guard_name(socket.gethostbyname)
 socket.OFFLINE_GUARD = True
